@@ -1,0 +1,1 @@
+"""Sentence encoders and vector indexes. Knows nothing of the service."""

@@ -1,0 +1,51 @@
+"""Text normalisation for matching (never for display: originals stay verbatim).
+
+Arabic spelling varies between outlets and countries: hamza forms of alef,
+alef maqsura for final ya (Egyptian "فى" for "في"), ta marbuta, diacritics and
+tatweel. Matching happens on a folded form; the stored sentence keeps the text
+exactly as published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه",
+    "ک": "ك", "ی": "ي", "گ": "ك",
+})
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits to ASCII.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = re.compile(r"\s+")
+ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic digits to ASCII; everything else untouched (same length)."""
+    return text.translate(_DIGITS)
+
+
+def fold_arabic(text: str) -> str:
+    """Strip diacritics and tatweel, unify alef/ya/ta-marbuta variants."""
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    return text.translate(_ARABIC_FOLD)
+
+
+def normalize_for_match(text: str) -> str:
+    """The folded, lower-cased, single-spaced form used for comparing text."""
+    text = unicodedata.normalize("NFKC", text)
+    text = ascii_digits(fold_arabic(text)).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_arabic(text: str, share: float = 0.3) -> bool:
+    """True when at least ``share`` of the letters are Arabic."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    arabic = sum(1 for c in letters if ARABIC_LETTERS.match(c))
+    return arabic / len(letters) >= share
