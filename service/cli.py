@@ -1,0 +1,61 @@
+"""The ``factalign`` command line: the same functions and JSON as the REST API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from service.config import load_settings
+from service.context import Context
+from service.errors import FactalignError
+
+
+def _dump(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def handle_errors(func):
+    """Every FactalignError becomes one readable line on stderr and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except FactalignError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(path_type=Path), help="data directory [FACTALIGN_HOME, ./factalign-data]")
+@click.option("--database-url", help="SQLAlchemy URL [FACTALIGN_DATABASE_URL, SQLite file in the home]")
+@click.option("--model", help="encoder name or path [FACTALIGN_MODEL, use-multilingual-v3]")
+@click.option("--threads", type=int, help="encoder threads [FACTALIGN_THREADS, 2]")
+@click.pass_context
+@handle_errors
+def cli(ctx: click.Context, home, database_url, model, threads) -> None:
+    """factalign: where news outlets agree and disagree, claim by claim.
+
+    \b
+    Examples:
+      factalign demo
+      factalign ingest articles/ more.jsonl
+      factalign align
+      factalign check "62,000 fighters signed the truce" --top 5
+    """
+    settings = load_settings(home=home, database_url=database_url, model=model, threads=threads)
+    ctx.obj = Context(settings)
+    ctx.call_on_close(ctx.obj.close)
+
+
+from service import cli_commands  # noqa: E402,F401  (registers the commands on ``cli``)
+
+
+def main() -> None:
+    cli(prog_name="factalign")

@@ -1,0 +1,48 @@
+"""Human-readable output of the CLI (the --json output is the contract)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+import click
+
+
+@contextmanager
+def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int], None]]:
+    """A rich progress counter on a terminal; silent elsewhere (logs, CI, pipes)."""
+    if not (enabled and sys.stderr.isatty()):
+        yield lambda _n: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed}"),
+                  TimeElapsedColumn(), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def print_ingest(report) -> None:
+    click.echo(f"read {report.read} articles: {report.added} added, {report.duplicates} already stored; "
+               f"{report.sentences} sentences, {report.dropped_lines} boilerplate lines dropped")
+    for error in report.errors:
+        click.echo(f"  skipped {error.message}", err=True)
+
+
+def _evidence_line(item: dict) -> str:
+    date = item.get("published_at") or "date unknown"
+    return f"  [{item['score']:.2f} {item['tier']}] {item['outlet']}, {date}: {item['sentence']}"
+
+
+def print_check(result: dict) -> None:
+    click.echo(f"claim: {result['claim']}")
+    for key in ("supporting", "conflicting"):
+        items = result[key]
+        click.echo(f"{key} ({len(items)}):")
+        for item in items:
+            click.echo(_evidence_line(item))
+            for reason in item.get("reasons", []):
+                click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
+    if not result["supporting"] and not result["conflicting"]:
+        click.echo("  nothing in the store talks about this claim")

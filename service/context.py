@@ -1,0 +1,71 @@
+"""What every command and request works with: settings, store, encoder, index.
+
+Built once per process (CLI run or API server); the encoder and the index
+are loaded on first use and kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from service.config import Settings
+from service.errors import StoreError
+from service.retrieval.encoder import get_encoder
+from service.store.database import Database
+from service.store.vectors import DIMENSION_KEY, ENCODER_KEY, check_encoder
+
+
+class Context:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._index = None
+        self._lock = threading.Lock()
+
+    @cached_property
+    def db(self) -> Database:
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        return Database(self.settings.resolved_database_url)
+
+    @property
+    def encoder(self):
+        return get_encoder(self.settings)
+
+    def index(self):
+        """The search index, brought up to date with the store if it fell behind."""
+        from service.retrieval.index_file import sync_index
+
+        with self._lock:
+            encoder = self.encoder
+            if self.db.get_meta(ENCODER_KEY) is None:
+                return None                      # nothing aligned yet
+            check_encoder(self.db, encoder.name, encoder.dimension, adopt=False)
+            if self._index is None:
+                self._index, _ = sync_index(self.db, self.settings.index_path, encoder.name,
+                                            encoder.dimension, save=False)
+            else:
+                self._index, _ = sync_index_incremental(self.db, self._index, encoder.name)
+            return self._index
+
+    def invalidate_index(self) -> None:
+        with self._lock:
+            self._index = None
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.close()
+
+
+def sync_index_incremental(db: Database, index, encoder: str):
+    """Append vectors stored since the in-memory index was loaded."""
+    from service.store.vectors import vectors_after
+
+    with db.session() as session:
+        max_id = int(index.max_id()) if len(index) else 0
+        ids, vectors = vectors_after(session, encoder, max_id, 1_000_000)
+    if len(ids):
+        index.add(ids, vectors)
+    return index, len(ids)
+
+
+__all__ = ["Context", "StoreError", "DIMENSION_KEY"]

@@ -1,0 +1,74 @@
+"""Frozen dataclasses that flow through the pipeline (pydantic stays at the API edge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ArticleIn:
+    """An article as read from a file or a request, before cleaning."""
+
+    text: str
+    outlet: str
+    language: str | None = None
+    published_at: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    id: str | None = None
+    source: str | None = None          # file (and line/member) it came from
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    """A stored sentence with where it came from: the JSON ``Sentence`` shape."""
+
+    sentence_id: int
+    sentence: str
+    article_id: str
+    outlet: str
+    published_at: dt.date | None
+    language: str
+    start: int
+    end: int
+    title: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "sentence": self.sentence,
+            "sentence_id": self.sentence_id,
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "language": self.language,
+            "offsets": [self.start, self.end],
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class Reason:
+    type: str
+    claim: str
+    evidence: str
+
+    def to_json(self) -> dict:
+        return {"type": self.type, "claim": self.claim, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    record: SentenceRecord
+    score: float
+    tier: str = "suggestion"                # "confident" or "suggestion"
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict:
+        return {
+            **self.record.to_json(),
+            "score": round(float(self.score), 4),
+            "tier": self.tier,
+            "reasons": [reason.to_json() for reason in self.reasons],
+        }

@@ -1,0 +1,175 @@
+"""Files and folders to article records.
+
+Yields ``(ArticleIn, html_or_None)`` for every article and an ``InputError``
+for every piece that cannot be read, so that one bad file or line never
+stops the others. Formats: .txt, .html/.htm, .json (an object or an array of
+objects), .jsonl (one object per line), .zip (any of these inside).
+A ``manifest.jsonl`` in a folder gives outlet, language, published_at,
+title and url for the text and HTML files beside it (matched on ``file``).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Iterator
+
+from service.errors import InputError
+from service.models import ArticleIn
+from service.pipeline.decode import decode_text
+from service.pipeline.records import record_to_article
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | {".zip"}
+MANIFEST = "manifest.jsonl"
+
+Item = tuple[ArticleIn, str | None] | InputError
+
+
+def iter_paths(paths: list[Path]) -> Iterator[Path | InputError]:
+    """Every supported file under the given paths, in a stable order."""
+    for path in paths:
+        if not path.exists():
+            yield InputError("no such file or folder", source=str(path))
+        elif path.is_dir():
+            yield from (p for p in sorted(path.rglob("*")) if p.is_file() and _wanted(p))
+        elif path.suffix.lower() in SUPPORTED:
+            yield path
+        else:
+            yield InputError(f"unsupported file type {path.suffix or '(none)'}; expected one of "
+                             f"{', '.join(sorted(SUPPORTED))}", source=str(path))
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED and path.name != MANIFEST and not path.name.startswith(".")
+
+
+def read_articles(paths: list[Path], *, max_bytes: int) -> Iterator[Item]:
+    manifests: dict[Path, dict[str, dict] | InputError] = {}
+    for path in iter_paths(paths):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        folder = path.parent
+        if folder not in manifests:
+            manifests[folder] = load_manifest(folder / MANIFEST)
+        manifest = manifests[folder]
+        if isinstance(manifest, InputError):
+            yield manifest
+            manifests[folder] = {}
+            manifest = {}
+        yield from read_file(path, manifest.get(path.name), max_bytes=max_bytes)
+
+
+def load_manifest(path: Path) -> dict[str, dict] | InputError:
+    """file name -> manifest record; an unreadable manifest is reported once."""
+    if not path.exists():
+        return {}
+    entries: dict[str, dict] = {}
+    try:
+        text = decode_text(path.read_bytes(), source=str(path))
+    except InputError as exc:
+        return exc
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return InputError(f"malformed JSON in manifest: {exc.msg}", source=str(path), line=number)
+        if isinstance(record, dict) and record.get("file"):
+            entries[str(record["file"])] = record
+    return entries
+
+
+def read_file(path: Path, meta: dict | None, *, max_bytes: int) -> Iterator[Item]:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror}", source=source)
+        return
+    if path.suffix.lower() == ".zip":
+        yield from read_zip(path, max_bytes=max_bytes)
+    else:
+        yield from read_member(path.name, data, meta, source=source, max_bytes=max_bytes)
+
+
+def read_zip(path: Path, *, max_bytes: int) -> Iterator[Item]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield InputError(f"not a readable zip archive: {exc}", source=str(path))
+        return
+    with archive:
+        for info in archive.infolist():
+            name = info.filename
+            if info.is_dir() or not _wanted(Path(name)):
+                continue
+            source = f"{path}!{name}"
+            try:
+                data = archive.read(info)
+            except (zipfile.BadZipFile, OSError) as exc:
+                yield InputError(f"cannot read archive member: {exc}", source=source)
+                continue
+            yield from read_member(name, data, None, source=source, max_bytes=max_bytes)
+
+
+def read_member(name: str, data: bytes, meta: dict | None, *, source: str, max_bytes: int) -> Iterator[Item]:
+    suffix = Path(name).suffix.lower()
+    # JSON files hold many articles: the per-article limit applies to each text.
+    limit = None if suffix in JSON_SUFFIXES else max_bytes
+    try:
+        text = decode_text(data, source=source, max_bytes=limit)
+    except InputError as exc:
+        yield exc
+        return
+    if suffix == ".jsonl":
+        yield from _jsonl_records(text, source=source)
+    elif suffix == ".json":
+        yield from _json_records(text, source=source)
+    else:
+        yield from _single_file(text, meta, html=suffix in HTML_SUFFIXES, source=source)
+
+
+def _single_file(text: str, meta: dict | None, *, html: bool, source: str) -> Iterator[Item]:
+    record = dict(meta or {})
+    record.pop("html", None)
+    record["html" if html else "text"] = text
+    if html:
+        record.pop("text", None)
+    yield from _convert(record, source=source, line=None)
+
+
+def _convert(record, *, source: str, line: int | None) -> Iterator[Item]:
+    try:
+        yield record_to_article(record, source=source, line=line)
+    except InputError as exc:
+        yield exc
+
+
+def _jsonl_records(text: str, *, source: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=number)
+            continue
+        yield from _convert(record, source=source, line=number)
+
+
+def _json_records(text: str, *, source: str) -> Iterator[Item]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno)
+        return
+    records = document if isinstance(document, list) else [document]
+    for number, record in enumerate(records, 1):
+        # For arrays, 'line' is the 1-based position of the object in the array.
+        yield from _convert(record, source=source, line=number if isinstance(document, list) else None)

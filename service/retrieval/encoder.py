@@ -1,0 +1,25 @@
+"""The configured encoder, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from service.config import Settings
+from service.errors import ConfigError, MissingDependencyError
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, threads: int):
+    from embeddings.encoders.registry import load_encoder
+    from embeddings.errors import MissingBackendError, ModelLoadError
+
+    try:
+        return load_encoder(model, threads=threads)
+    except MissingBackendError as exc:
+        raise MissingDependencyError(getattr(exc, "package", model), purpose=str(exc)) from None
+    except ModelLoadError as exc:
+        raise ConfigError(f"FACTALIGN_MODEL={model!r}: {exc}") from None
+
+
+def get_encoder(settings: Settings):
+    return _load(settings.model, settings.threads)

@@ -1,0 +1,78 @@
+"""Writing and reading articles and their sentences."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from service.errors import InputError, NotFoundError
+from service.models import SentenceRecord
+from service.pipeline.segment import Segmented, text_hash
+from service.store.schema import Article, Sentence
+
+
+def find_duplicate(session: Session, seg: Segmented, content_hash: str) -> Article | None:
+    """An article already stored with the same content, URL or id."""
+    article = seg.article
+    conditions = [Article.content_hash == content_hash]
+    if article.url:
+        conditions.append(Article.url == article.url)
+    if article.id:
+        conditions.append(Article.id == article.id)
+    existing = session.scalars(select(Article).where(or_(*conditions)).limit(1)).first()
+    if existing is not None and article.id and existing.id == article.id and existing.content_hash != content_hash:
+        raise InputError(f"article id {article.id!r} already exists with different text", source=article.source)
+    return existing
+
+
+def add_article(session: Session, seg: Segmented) -> tuple[str, bool]:
+    """Store an article and its sentences; (id, False) when it was already there."""
+    content_hash = text_hash(seg.article.text)
+    existing = find_duplicate(session, seg, content_hash)
+    if existing is not None:
+        return existing.id, False
+    article = seg.article
+    article_id = article.id or hashlib.sha256(content_hash.encode()).hexdigest()[:16]
+    row = Article(
+        id=article_id, outlet=article.outlet, language=article.language or "und",
+        published_at=article.published_at, title=article.title, url=article.url,
+        source=article.source, content_hash=content_hash, text=article.text,
+    )
+    session.add(row)
+    session.add_all(
+        Sentence(article_id=article_id, position=i, start=s.start, end=s.end,
+                 text=s.text, text_hash=text_hash(s.text))
+        for i, s in enumerate(seg.sentences)
+    )
+    session.flush()
+    return article_id, True
+
+
+def sentence_records(session: Session, sentence_ids: list[int]) -> dict[int, SentenceRecord]:
+    rows = session.execute(
+        select(Sentence, Article).join(Article, Sentence.article_id == Article.id)
+        .where(Sentence.id.in_(sentence_ids))
+    ).all()
+    return {s.id: to_record(s, a) for s, a in rows}
+
+
+def to_record(sentence: Sentence, article: Article) -> SentenceRecord:
+    return SentenceRecord(
+        sentence_id=sentence.id, sentence=sentence.text, article_id=article.id,
+        outlet=article.outlet, published_at=article.published_at, language=article.language,
+        start=sentence.start, end=sentence.end, title=article.title, url=article.url,
+    )
+
+
+def get_article(session: Session, article_id: str) -> dict:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id!r}")
+    return {
+        "id": article.id, "outlet": article.outlet, "language": article.language,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "title": article.title, "url": article.url, "text": article.text,
+        "sentences": [to_record(s, article).to_json() for s in article.sentences],
+    }

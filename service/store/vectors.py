@@ -1,0 +1,77 @@
+"""Sentence vectors in the store, keyed by (sentence text hash, encoder)."""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from service.errors import ModelMismatchError
+from service.store.database import Database
+from service.store.schema import Embedding, Sentence
+
+ENCODER_KEY = "encoder"
+DIMENSION_KEY = "dimension"
+
+
+def check_encoder(db: Database, name: str, dimension: int, *, adopt: bool) -> None:
+    """Refuse to mix vectors of two encoders; ``adopt`` switches the store over."""
+    stored = db.get_meta(ENCODER_KEY)
+    if stored is None or stored == name:
+        if stored is None:
+            db.set_meta(ENCODER_KEY, name)
+            db.set_meta(DIMENSION_KEY, str(dimension))
+        return
+    if not adopt:
+        raise ModelMismatchError(
+            f"the stored vectors were made by {stored!r} but the configured encoder is {name!r}; "
+            f"run `factalign align --reembed` to re-embed every sentence with {name!r}, "
+            f"or set FACTALIGN_MODEL={stored}",
+            details={"stored": stored, "configured": name},
+        )
+    db.set_meta(ENCODER_KEY, name)
+    db.set_meta(DIMENSION_KEY, str(dimension))
+
+
+def missing_texts(session: Session, encoder: str, limit: int) -> list[tuple[str, str]]:
+    """(text_hash, text) of sentences with no vector from ``encoder`` yet."""
+    has_vector = select(Embedding.id).where(
+        Embedding.text_hash == Sentence.text_hash, Embedding.encoder == encoder
+    ).exists()
+    rows = session.execute(
+        select(Sentence.text_hash, func.min(Sentence.text))
+        .where(~has_vector).group_by(Sentence.text_hash).limit(limit)
+    ).all()
+    return [(h, t) for h, t in rows]
+
+
+def store_vectors(session: Session, encoder: str, hashes: list[str], vectors: np.ndarray) -> None:
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    session.add_all(
+        Embedding(text_hash=h, encoder=encoder, dimension=vectors.shape[1], vector=v.tobytes())
+        for h, v in zip(hashes, vectors)
+    )
+
+
+def vectors_after(session: Session, encoder: str, after_id: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """(sentence ids, vectors) for sentences with id > after_id, in id order."""
+    rows = session.execute(
+        select(Sentence.id, Embedding.vector)
+        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
+        .where(Sentence.id > after_id).order_by(Sentence.id).limit(limit)
+    ).all()
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    vectors = np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+    return ids, vectors
+
+
+def count_embedded(session: Session, encoder: str, up_to_id: int) -> tuple[int, int]:
+    """(how many sentences with id <= up_to_id have a vector, the largest such id)."""
+    row = session.execute(
+        select(func.count(Sentence.id), func.max(Sentence.id))
+        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
+        .where(Sentence.id <= up_to_id)
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
