@@ -10,16 +10,16 @@ import threading
 from functools import cached_property
 
 from service.config import Settings
-from service.errors import StoreError
 from service.retrieval.encoder import get_encoder
 from service.store.database import Database
-from service.store.vectors import DIMENSION_KEY, ENCODER_KEY, check_encoder
+from service.store.vectors import ENCODER_KEY, check_encoder
 
 
 class Context:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._index = None
+        self._max_id = 0
         self._lock = threading.Lock()
 
     @cached_property
@@ -43,8 +43,9 @@ class Context:
             if self._index is None:
                 self._index, _ = sync_index(self.db, self.settings.index_path, encoder.name,
                                             encoder.dimension, save=False)
+                self._max_id = int(self._index.ids.max()) if len(self._index) else 0
             else:
-                self._index, _ = sync_index_incremental(self.db, self._index, encoder.name)
+                self._max_id = append_new_vectors(self.db, self._index, encoder.name, self._max_id)
             return self._index
 
     def invalidate_index(self) -> None:
@@ -56,16 +57,15 @@ class Context:
             self.db.close()
 
 
-def sync_index_incremental(db: Database, index, encoder: str):
-    """Append vectors stored since the in-memory index was loaded."""
+def append_new_vectors(db: Database, index, encoder: str, max_id: int) -> int:
+    """Append vectors stored since the in-memory index was loaded; the new max id."""
     from service.store.vectors import vectors_after
 
     with db.session() as session:
-        max_id = int(index.max_id()) if len(index) else 0
         ids, vectors = vectors_after(session, encoder, max_id, 1_000_000)
     if len(ids):
         index.add(ids, vectors)
-    return index, len(ids)
+        return int(ids[-1])
+    return max_id
 
 
-__all__ = ["Context", "StoreError", "DIMENSION_KEY"]

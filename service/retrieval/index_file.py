@@ -31,12 +31,12 @@ def parse_version(version: str | None) -> tuple[str, int, int] | None:
 
 
 def _load_existing(db: Database, path: Path, encoder: str):
-    from embeddings.index.faiss_index import load_index
+    from embeddings.index.base import VectorIndex
 
     if not path.exists():
         return None, 0
     try:
-        index = load_index(path)
+        index = VectorIndex.load(path)
     except Exception as exc:  # a damaged cache is rebuilt, never trusted
         log.warning("index file %s unreadable (%s); rebuilding", path, exc)
         return None, 0
