@@ -1,0 +1,80 @@
+"""Countries and cities that Middle East, Russia and Turkey news keeps naming.
+
+Aliases in Arabic, English, French and Russian (syntax: ``lexicons.py``).
+Country entries carry their adjective (الروسية, Russian, russe, российский):
+"the Russian ministry" names an actor as surely as "Russia" does. Capitals
+are separate keys: "Moscow said" is metonymy a caller may or may not want.
+"""
+
+from __future__ import annotations
+
+from service.claims.lexicons import Term
+
+_P = "place"
+
+COUNTRIES = (
+    Term("russia", _P, "روسيا|روس~|الروس|Russia|Russian|Russians|Russian Federation|Russie|russe|russes"
+         "|Россия|российск*|русск*|=РФ"),
+    Term("turkey", _P, "تركيا|ترك~|الأتراك|Turkey|Turkish|Turks|Türkiye|Turquie|turc|turque|turcs|turques"
+         "|Турция|турецк*"),
+    Term("iran", _P, "إيران|إيران~|Iran|Iranian|Iranians|iranien|iranienne|iraniens|iraniennes|Иран|иранск*"),
+    Term("united_states", _P, "الولايات المتحدة|الولايات المتحدة الأمريكية|الولايات المتحدة الأميركية|أمريكا"
+         "|أميركا|أمريك~|أميرك~|الأمريكان|United States|United States of America|=US|=USA|=U.S.|American"
+         "|Americans|États-Unis|Etats-Unis|américain|américaine|américains|américaines|=США"
+         "|Соединенные Штаты|американск*|Америка"),
+    Term("syria", _P, "سور~|Syria|Syrian|Syrians|Syrie|syrien|syrienne|syriens|syriennes|Сирия|сирийск*"),
+    Term("kazakhstan", _P, "كازاخستان|قازاخستان|قازاقستان|كازاخ~|Kazakhstan|Kazakh|Kazakhstani|kazakh"
+         "|kazakhe|Казахстан|казахстанск*|казахск*"),
+    Term("iraq", _P, "العراق|عراق~|Iraq|Iraqi|Iraqis|Irak|irakien*|Ирак|иракск*"),
+    Term("lebanon", _P, "لبنان|لبنان~|Lebanon|Lebanese|Liban|libanais*|Ливан|ливанск*"),
+    Term("jordan", _P, "الأردن|أردن~|Jordan|Jordanian|Jordanie|jordanien*|Иордания|иорданск*"),
+    Term("saudi_arabia", _P, "السعودية|المملكة العربية السعودية|سعود~|Saudi Arabia|Saudi|Saudis"
+         "|Arabie saoudite|saoudien*|Саудовская Аравия|саудовск*"),
+    Term("qatar", _P, "قطر|قطر~|Qatar|Qatari|qatari*|Катар|катарск*"),
+    Term("israel", _P, "إسرائيل|إسرائيل~|Israel|Israeli|Israelis|Israël|israélien*|Израиль|израильск*"),
+    Term("france", _P, "فرنسا|فرنس~|France|French|français|française|françaises|Франция|французск*"),
+    Term("united_kingdom", _P, "بريطانيا|المملكة المتحدة|بريطان~|Britain|British|United Kingdom|=UK"
+         "|Royaume-Uni|britannique*|Великобритания|британск*"),
+    Term("germany", _P, "ألمانيا|ألمان~|Germany|German|Allemagne|allemand*|Германия|германск*|немецк*"),
+    Term("egypt", _P, "مصر|مصر~|Egypt|Egyptian|Égypte|Egypte|égyptien*|Египет|египетск*"),
+    Term("uae", _P, "الإمارات|الإمارات العربية المتحدة|إمارات~|United Arab Emirates|=UAE|Emirati"
+         "|Émirats arabes unis|=ОАЭ|Объединенные Арабские Эмираты"),
+    Term("china", _P, "الصين|صين~|China|Chinese|Chine|chinois*|Китай|китайск*"),
+    Term("tajikistan", _P, "طاجيكستان|طاجيك~|Tajikistan|Tadjikistan|Таджикистан|таджикск*"),
+)
+
+CITIES = (
+    Term("astana", _P, "أستانة|أستانا|إستانا|آستانة|استانه|أستانه|Astana|Астана|Nur-Sultan|Nour-Soultan"
+         "|Нур-Султан|نور سلطان|نور-سلطان"),
+    Term("ankara", _P, "أنقرة|Ankara|Анкара"),
+    Term("moscow", _P, "موسكو|Moscow|Moscou|Москва"),
+    Term("damascus", _P, "دمشق|Damascus|Damas|Дамаск"),
+    Term("aleppo", _P, "حلب|Aleppo|Alep|Halab|Алеппо|Халеб"),
+    Term("idlib", _P, "إدلب|Idlib|Idleb|Идлиб"),
+    Term("homs", _P, "حمص|Homs|Хомс"),
+    Term("hama", _P, "حماة|حماه|Hama|Hamah|Хама"),
+    Term("raqqa", _P, "الرقة|Raqqa|Raqqah|Rakka|Ракка"),
+    Term("deir_ez_zor", _P, "دير الزور|Deir ez-Zor|Deir ez-Zour|Deir el-Zour|Deir al-Zor|Deir Ezzor|Дейр-эз-Зор"),
+    Term("daraa", _P, "درعا|Daraa|Deraa|Dara'a|Deraa|Дераа|Даръа"),
+    Term("latakia", _P, "اللاذقية|Latakia|Lattaquié|Латакия"),
+    Term("palmyra", _P, "تدمر|Palmyra|Palmyre|Tadmur|Пальмира"),
+    Term("ghouta", _P, "الغوطة|Ghouta|Ghoutha|Гута|Восточная Гута"),
+    Term("wadi_barada", _P, "وادي بردى|Wadi Barada|Вади-Барада"),
+    Term("manbij", _P, "منبج|Manbij|Manbej|Манбидж"),
+    Term("hmeimim", _P, "حميميم|Hmeimim|Khmeimim|Hmeimim|Хмеймим"),
+    Term("geneva", _P, "جنيف|Geneva|Genève|Geneve|Genf|Женева"),
+    Term("tehran", _P, "طهران|Tehran|Teheran|Téhéran|Тегеран"),
+    Term("washington", _P, "واشنطن|Washington|Вашингтон"),
+    Term("paris", _P, "باريس|Paris|Париж"),
+    Term("beirut", _P, "بيروت|Beirut|Beyrouth|Бейрут"),
+    Term("baghdad", _P, "بغداد|Baghdad|Bagdad|Багдад"),
+    Term("riyadh", _P, "الرياض|Riyadh|Riyad|Ryad|Эр-Рияд"),
+    Term("istanbul", _P, "إسطنبول|اسطنبول|Istanbul|Стамбул"),
+    Term("sochi", _P, "سوتشي|Sochi|Sotchi|Сочи"),
+    Term("vienna", _P, "فيينا|Vienna|Vienne|Вена"),
+    Term("doha", _P, "الدوحة|Doha|Доха"),
+    Term("mosul", _P, "الموصل|Mosul|Mossoul|Мосул"),
+    Term("dushanbe", _P, "دوشنبه|Dushanbe|Douchanbé|Душанбе"),
+)
+
+PLACES = COUNTRIES + CITIES

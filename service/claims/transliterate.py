@@ -1,0 +1,141 @@
+"""Cross-script name keys: أستانة, Astana and Астана should compare as equal.
+
+``to_latin_key`` reduces a name in Arabic, Latin or Cyrillic script to a rough
+consonant skeleton over a small alphabet of sound classes. Short vowels are
+not written in Arabic, so they are dropped everywhere; a word-initial vowel
+(or ع) is kept as "a" because every script writes it (Idlib/إدلب, Ankara/أنقرة)
+and it keeps short skeletons apart. Classes merge what
+transliteration conventions confuse: k/q/c, g/j/dj/dzh/ج/غ/ж, sh/ch/ш/ч/ش,
+kh/h/х/ح/خ, f/v/ph/ف/в (Lavrov is لافروف), s/z/ts/ص/ز/ц, t/ط/ث, d/ض/ذ.
+
+``name_similarity`` scores 0..100: rapidfuzz ratio on the folded text when
+both names are in the same script, and a length-normalised Levenshtein
+similarity on skeletons (strict on purpose: skeletons are short, and one
+edit in "alb" must not make Aleppo look like Idlib).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from service.pipeline.normalize import fold_arabic
+
+SAME_NAME = 85.0  # name_similarity at or above this: the same name
+
+_VOWEL = "·"  # placeholder for a vowel, dropped unless word-initial
+_ARABIC_MAP = str.maketrans({
+    "ا": _VOWEL, "ى": _VOWEL, "ع": _VOWEL, "ء": _VOWEL, "ة": "",
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "g", "غ": "g", "گ": "g", "ژ": "g",
+    "چ": "x", "ش": "x", "ح": "h", "خ": "h", "ه": "h", "د": "d", "ض": "d", "ذ": "d", "ر": "r",
+    "ز": "s", "س": "s", "ص": "s", "ظ": "s", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "ک": "k",
+    "ل": "l", "م": "m", "ن": "n",
+})
+_CYRILLIC_MAP = str.maketrans({
+    **{c: _VOWEL for c in "аеёиоуыэюяйіїєў"},
+    "ъ": "", "ь": "", "б": "b", "п": "b", "в": "f", "ф": "f", "г": "g", "ґ": "g", "ж": "g",
+    "д": "d", "з": "s", "с": "s", "ц": "s", "к": "k", "л": "l", "м": "m", "н": "n", "р": "r",
+    "т": "t", "х": "h", "ч": "x", "ш": "x", "щ": "x",
+})
+# Letters NFKD would strip to a different sound (Çavuşoğlu: ç is "ch", not "c").
+_LATIN_SPECIAL = str.maketrans({"ç": "ch", "ş": "sh", "š": "sh", "ž": "zh", "č": "ch", "ı": "i",
+                                "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l"})
+_LATIN_RULES = [
+    (r"x", "ks"), (r"dzh|dj|zh|j", "g"), (r"sch|tch|sh|ch", "x"), (r"kh", "h"), (r"gh", "g"), (r"ph", "f"),
+    (r"th", "t"), (r"dh", "d"), (r"ts|tz", "s"), (r"ck|qu|q", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"),
+    (r"z", "s"), (r"v", "f"), (r"w", "u"), (r"p", "b"), (r"(?<=[aeiou])h$", ""),
+]
+_LATIN_RULES_RE = [(re.compile(p), r) for p, r in _LATIN_RULES]
+_ARABIC_ARTICLE = re.compile(r"^ال(?=\w\w)")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at)-(?=\w)")
+_WORDS = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+
+
+def _script(word: str) -> str:
+    for char in word:
+        if "\u0600" <= char <= "\u06ff":
+            return "arabic"
+        if "\u0400" <= char <= "\u04ff":
+            return "cyrillic"
+    return "latin"
+
+
+def _finish(word: str) -> str:
+    """Initial vowel -> "a", other vowels dropped, doubled letters collapsed."""
+    head = "a" if word.startswith(_VOWEL) else ""
+    consonants = re.sub("[^bdfghklmnrstx]", "", word)  # letters with no class (ٮ, ѣ, a stray Latin i) drop
+    return re.sub(r"(.)\1+", r"\1", head + consonants)
+
+
+def _arabic_key(word: str) -> str:
+    word = _ARABIC_ARTICLE.sub("", word)
+    # و and ي are consonants at the start of a word and vowels elsewhere.
+    head = {"و": "w", "ي": "y"}.get(word[:1], "")
+    body = word[1:] if head else word
+    body = re.sub("ه$", "", body.replace("و", _VOWEL).replace("ي", _VOWEL))
+    return head + _finish(body.translate(_ARABIC_MAP))
+
+
+def _cyrillic_key(word: str) -> str:
+    word = word.lower().replace("дж", "ж")  # Джавад: one sound, ج
+    head = "y" if word[:1] in "еёюя" and len(word) > 1 else ""  # Евгений is Yevgeny
+    body = word[1:] if head else word
+    return head + _finish(body.translate(_CYRILLIC_MAP))
+
+
+def _latin_key(word: str) -> str:
+    word = word.lower().translate(_LATIN_SPECIAL)
+    word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = _LATIN_ARTICLE.sub("", word).replace("'", "").replace("-", "")
+    head = {"y": "y", "w": "w"}.get(word[:1], "") if word[1:2] in tuple("aeiou") else ""
+    body = word[1:] if head else word
+    for pattern, replacement in _LATIN_RULES_RE:
+        body = pattern.sub(replacement, body)
+    body = re.sub("[aeiouy]", _VOWEL, body)
+    return head + _finish(re.sub("[^a-z" + _VOWEL + "]", "", body))
+
+
+_KEYERS = {"arabic": _arabic_key, "cyrillic": _cyrillic_key, "latin": _latin_key}
+_PARTICLES = frozenset({"al", "el", "ال"})
+
+
+def to_latin_key(text: str) -> str:
+    """Consonant skeleton of a name, comparable across Arabic, Latin and Cyrillic."""
+    text = fold_arabic(unicodedata.normalize("NFKC", text))
+    words = [w for w in _WORDS.findall(text) if w.lower() not in _PARTICLES]
+    return "".join(_KEYERS[_script(w)](w) for w in words)
+
+
+def _folded(text: str) -> str:
+    text = fold_arabic(unicodedata.normalize("NFKC", text)).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_WORDS.findall(text))
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0..100; at or above ``SAME_NAME`` the two strings name the same thing."""
+    folded_a, folded_b = _folded(a), _folded(b)
+    if not folded_a or not folded_b:
+        return 0.0
+    if folded_a == folded_b:
+        return 100.0
+    key_a, key_b = to_latin_key(a), to_latin_key(b)
+    skeleton = 100.0 * Levenshtein.normalized_similarity(key_a, key_b) if key_a and key_b else 0.0
+    if _script(folded_a) == _script(folded_b):
+        return max(skeleton, fuzz.ratio(folded_a, folded_b))
+    return skeleton
+
+
+def same_name(a: str, b: str) -> bool:
+    """Similar enough, or one is the family name of the other (محمدوف / Stanislav Hajimohammedov)."""
+    if name_similarity(a, b) >= SAME_NAME:
+        return True
+    for short, long in ((a, b), (b, a)):
+        words = long.split()
+        if len(short.split()) < len(words) and len(to_latin_key(short)) >= 3:
+            if any(name_similarity(short, " ".join(words[-k:])) >= SAME_NAME for k in (1, 2)):
+                return True
+    return False
