@@ -8,11 +8,13 @@ enough to be specific; everything else above the threshold is a *suggestion*.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from service.context import Context
 from service.errors import InputError
+from service.judge.verdict import Side, judge
 from service.models import Evidence
 from service.store.articles import sentence_records
 
@@ -60,13 +62,27 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> list[Evi
     ]
 
 
+def split_by_verdict(claim: str, evidence: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+    """(supporting, conflicting): each report lands in one list at most."""
+    supporting, conflicting = [], []
+    for item in evidence:
+        record = item.record
+        verdict = judge(Side(claim), Side(record.sentence, record.published_at, record.language),
+                        cosine=item.score, mode="check")
+        if verdict.verdict == "conflict":
+            conflicting.append(replace(item, reasons=verdict.reasons))
+        elif verdict.verdict == "agree":
+            supporting.append(item)
+    return supporting, conflicting
+
+
 def check_claim(ctx: Context, claim: str, *, top_k: int = 5) -> dict:
     claim = validate_claim(claim)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
-    evidence = relevant_evidence(ctx, claim, max(CANDIDATES, top_k))
+    supporting, conflicting = split_by_verdict(claim, relevant_evidence(ctx, claim, max(CANDIDATES, top_k)))
     return {
         "claim": claim,
-        "supporting": [e.to_json() for e in evidence[:top_k]],
-        "conflicting": [],
+        "supporting": [e.to_json() for e in supporting[:top_k]],
+        "conflicting": [e.to_json() for e in conflicting[:top_k]],
     }

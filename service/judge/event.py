@@ -1,0 +1,59 @@
+"""Same event before contradiction.
+
+Two claims can only disagree if they talk about the same event: close
+enough in meaning, sharing an actor or place, and close in time. A truce in
+Aleppo in August and talks in Astana in January are two events; so are two
+rounds of talks months apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from service.claims.entities import same_entity
+from service.claims.slots import ClaimSlots
+
+# News about one event clusters within weeks; a gap longer than this between
+# publication dates means another round, another truce, another period.
+EVENT_WINDOW_DAYS = 45
+# Entities that nearly every sentence of a story mentions prove nothing alone
+# about being the same event (the country at war, the two sponsors).
+GENERIC_KEYS = frozenset({"syria", "russia", "united_states", "turkey", "iran"})
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    same: bool
+    why: str
+    shared: tuple[str, ...] = ()
+
+
+def shared_entities(a: ClaimSlots, b: ClaimSlots) -> list[str]:
+    shared = []
+    for ea in a.entities:
+        if ea.kind == "role":
+            continue
+        if any(eb.kind != "role" and same_entity(ea, eb) for eb in b.entities):
+            shared.append(ea.key)
+    return sorted(set(shared))
+
+
+def time_compatible(a: dt.date | None, b: dt.date | None, window: int = EVENT_WINDOW_DAYS) -> bool:
+    return a is None or b is None or abs((a - b).days) <= window
+
+
+def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date | None,
+               b_date: dt.date | None, min_cosine: float) -> EventMatch:
+    if cosine < min_cosine:
+        return EventMatch(False, f"topic similarity {cosine:.2f} below {min_cosine:.2f}")
+    if not time_compatible(a_date, b_date):
+        return EventMatch(False, f"published {a_date} and {b_date}: more than {EVENT_WINDOW_DAYS} days apart")
+    shared = shared_entities(a, b)
+    keys_a, keys_b = a.entity_keys(), b.entity_keys()
+    if keys_a and keys_b and not shared and cosine < 0.5:
+        return EventMatch(False, "no actor or place in common", ())
+    specific_a, specific_b = keys_a - GENERIC_KEYS, keys_b - GENERIC_KEYS
+    if specific_a and specific_b and not set(shared) - GENERIC_KEYS and cosine < 0.5:
+        return EventMatch(False, "no actor or place in common beyond the country", tuple(shared))
+    return EventMatch(True, "same topic, actors and time", tuple(shared))

@@ -1,0 +1,76 @@
+"""The pair judge: agree, conflict or unrelated, with typed reasons.
+
+Retrieve, then judge: the embedding cosine says the two sentences are on the
+same topic; the slots say whether they disagree and how. A reason counts
+only when the pair is about the same event and the pair is similar enough
+for that kind of reason: a different count of the same unit is telling even
+between loosely similar sentences, a lone negation only between close ones
+(two sentences on one topic often differ in negation about different things).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from service.claims.slots import extract_slots
+from service.judge.event import EventMatch, same_event
+from service.judge.reasons import slot_reasons
+from service.models import Reason
+
+# Cosine a pair needs before a reason of each type is believed.
+REASON_MIN_COSINE = {
+    "number": 0.20, "date": 0.20, "role": 0.20, "entity": 0.30, "scope": 0.35,
+    "stance": 0.35, "antonym": 0.35, "duration": 0.40, "negation": 0.55,
+}
+MODES = {
+    # check: a user's claim against retrieved reports (already above relevance)
+    "check": {"event_min": 0.20, "agree_min": 0.20},
+    # align/compare: two reports, nothing retrieved them for each other
+    "pair": {"event_min": 0.35, "agree_min": 0.55},
+}
+
+
+@dataclass(frozen=True)
+class Side:
+    text: str
+    published_at: dt.date | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: str                 # agree | conflict | unrelated
+    score: float
+    reasons: tuple[Reason, ...]
+    event: EventMatch
+
+    def to_json(self) -> dict:
+        return {"verdict": self.verdict, "score": round(self.score, 4),
+                "reasons": [r.to_json() for r in self.reasons], "event": self.event.why}
+
+
+def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair") -> Judgement:
+    limits = MODES[mode]
+    slots_a = extract_slots(a.text, a.published_at, a.language)
+    slots_b = extract_slots(b.text, b.published_at, b.language)
+    event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at,
+                       b_date=b.published_at, min_cosine=limits["event_min"])
+    if not event.same:
+        return Judgement("unrelated", cosine, (), event)
+    reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
+                    if cosine >= max(REASON_MIN_COSINE.get(r.type, 0.4), limits["event_min"]))
+    if reasons:
+        return Judgement("conflict", cosine, _dedupe(reasons), event)
+    verdict = "agree" if cosine >= limits["agree_min"] else "unrelated"
+    return Judgement(verdict, cosine, (), event)
+
+
+def _dedupe(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    seen, kept = set(), []
+    for reason in reasons:
+        key = (reason.type, reason.claim, reason.evidence)
+        if key not in seen:
+            seen.add(key)
+            kept.append(reason)
+    return tuple(kept)
