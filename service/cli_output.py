@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
@@ -46,3 +47,24 @@ def print_check(result: dict) -> None:
                 click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
     if not result["supporting"] and not result["conflicting"]:
         click.echo("  nothing in the store talks about this claim")
+
+
+def print_eval(result: dict) -> None:
+    if "claims" in result:
+        claims = result["claims"]
+        click.echo(f"claims: {claims['passed']}/{claims['claims']} passed ({claims['pass_rate']:.1%})")
+        for row in claims["failing"]:
+            click.echo(f"  FAIL {row['id']}: {'; '.join(row['problems'])}")
+    if "pairs" in result:
+        pairs = result["pairs"]
+        click.echo(f"pairs: {'passed' if pairs['passed'] else 'FAILED'}; {pairs['flagged_total']} pairs flagged in all")
+        for row in pairs["contradictions"]:
+            click.echo(f"  {row['id']}: {'flagged' if row['found'] else 'MISSED'}"
+                       f"{'' if row['type_ok'] or not row['found'] else ' (other type)'}")
+        for row in pairs["not_contradictions"]:
+            click.echo(f"  {row['id']}: {'WRONGLY flagged' if row['flagged'] else 'not flagged (right)'}")
+        if pairs["boilerplate_leaked"]:
+            click.echo(f"  boilerplate leaked: {pairs['boilerplate_leaked']}")
+    for key in ("ans", "sts"):
+        if key in result:
+            click.echo(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")

@@ -2,8 +2,10 @@
 
 Embeds every stored sentence that has no vector yet (a distinct text is
 encoded once, whatever number of outlets printed it), committing after each
-batch so that a killed run resumes where it stopped, then brings the index
-file up to date. Running it again with nothing new does nothing.
+batch so that a killed run resumes where it stopped; brings the index file up
+to date; judges the new sentences against their neighbours (contradictions
+and agree links) and regroups the links into claim clusters. Running it
+again with nothing new does nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import asdict, dataclass
 from typing import Callable
 
 from service.config import Settings
+from service.jobs.clustering import recluster
+from service.jobs.pairing import pair_new_sentences
 from service.retrieval.encoder import get_encoder
 from service.retrieval.index_file import sync_index
 from service.store.database import Database
@@ -26,6 +30,10 @@ class AlignReport:
     encoded: int = 0
     indexed: int = 0
     index_size: int = 0
+    judged_pairs: int = 0
+    contradictions: int = 0
+    links: int = 0
+    clusters: int = 0
     seconds: float = 0.0
 
     def to_json(self) -> dict:
@@ -61,6 +69,10 @@ def run_align(db: Database, settings: Settings, *, rebuild_index: bool = False, 
             db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed
         )
         report.index_size = len(index)
+        pairing = pair_new_sentences(db, index, encoder.name)
+        report.judged_pairs, report.contradictions, report.links = (
+            pairing.judged, pairing.contradictions, pairing.links)
+        report.clusters = recluster(db)
         report.seconds = round(time.perf_counter() - started, 3)
         job.counts = report.to_json()
     return report

@@ -23,11 +23,15 @@ REASON_MIN_COSINE = {
     "number": 0.20, "date": 0.20, "role": 0.20, "entity": 0.30, "scope": 0.35,
     "stance": 0.35, "antonym": 0.35, "duration": 0.40, "negation": 0.55,
 }
+# Between two reports (align, compare) nothing says the sentences are about the
+# same claim, and a long news sentence carries several dates and clauses: a
+# date or a negation must then come with a much closer pair to be believed.
+PAIR_REASON_MIN_COSINE = {**REASON_MIN_COSINE, "number": 0.45, "date": 0.65, "negation": 0.70}
 MODES = {
     # check: a user's claim against retrieved reports (already above relevance)
-    "check": {"event_min": 0.20, "agree_min": 0.20},
+    "check": {"event_min": 0.20, "agree_min": 0.20, "reason_min": REASON_MIN_COSINE},
     # align/compare: two reports, nothing retrieved them for each other
-    "pair": {"event_min": 0.35, "agree_min": 0.55},
+    "pair": {"event_min": 0.35, "agree_min": 0.55, "reason_min": PAIR_REASON_MIN_COSINE},
 }
 
 
@@ -59,7 +63,7 @@ def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair") -> Judgement:
     if not event.same:
         return Judgement("unrelated", cosine, (), event)
     reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
-                    if cosine >= max(REASON_MIN_COSINE.get(r.type, 0.4), limits["event_min"]))
+                    if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"]))
     if reasons:
         return Judgement("conflict", cosine, _dedupe(reasons), event)
     verdict = "agree" if cosine >= limits["agree_min"] else "unrelated"

@@ -82,7 +82,12 @@ class Database:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.session() as session:
-            session.merge(Meta(key=key, value=value))
+            self.set_meta_in(session, key, value)
+
+    @staticmethod
+    def set_meta_in(session: Session, key: str, value: str) -> None:
+        """Set a meta value inside a caller's transaction (a watermark commits with its work)."""
+        session.merge(Meta(key=key, value=value))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint,
+    JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -69,6 +69,35 @@ class Embedding(Base):
     dimension: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     __table_args__ = (UniqueConstraint("text_hash", "encoder"), Index("ix_embeddings_encoder", "encoder"))
+
+
+class ClaimLink(Base):
+    """Two sentences the judge found saying the same thing (an agree edge)."""
+
+    __tablename__ = "claim_links"
+    a_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    b_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)
+
+
+class ClusterMember(Base):
+    """Claim groups: connected agree edges; a cluster's id is its smallest sentence id."""
+
+    __tablename__ = "cluster_members"
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class Contradiction(Base):
+    __tablename__ = "contradictions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    a_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), index=True)
+    b_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list] = mapped_column(JSON)
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("a_id", "b_id"),)
 
 
 class JobRun(Base):

@@ -1,0 +1,100 @@
+"""Align's judging stage: neighbours of new sentences, judged pair by pair.
+
+For every sentence added since the last run, its nearest stored sentences
+are judged; conflicts become contradictions and agreements become links
+that the clustering stage groups into claims. Progress is committed per
+chunk together with the watermark, so a killed run resumes without
+duplicates (pairs are unique in the store as well).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from sqlalchemy import select
+
+from service.claims.slots import extract_slots
+from service.judge.verdict import Side, judge
+from service.models import SentenceRecord
+from service.store.articles import sentence_records
+from service.store.database import Database
+from service.store.schema import ClaimLink, Contradiction
+from service.store.vectors import vectors_after
+
+WATERMARK = "paired_max_id"
+NEIGHBOURS = 10
+PAIR_MIN_COSINE = 0.35
+# Same claim, not just same story: below this, links chain unlike sentences together.
+LINK_MIN_COSINE = 0.62
+
+
+@dataclass
+class PairingReport:
+    judged: int = 0
+    contradictions: int = 0
+    links: int = 0
+
+
+def _same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
+    """Two sentences of one article disagree only if different speakers say them."""
+    if a.article_id != b.article_id:
+        return False
+    speaker_a = extract_slots(a.sentence, a.published_at, a.language).speaker
+    speaker_b = extract_slots(b.sentence, b.published_at, b.language).speaker
+    return not (speaker_a and speaker_b and speaker_a.text != speaker_b.text)
+
+
+def candidate_pairs(ids: np.ndarray, scores: np.ndarray, neighbours: np.ndarray) -> dict[tuple[int, int], float]:
+    pairs: dict[tuple[int, int], float] = {}
+    for row, own in enumerate(ids):
+        for score, other in zip(scores[row], neighbours[row]):
+            if other < 0 or other == own or score < PAIR_MIN_COSINE:
+                continue
+            key = (int(min(own, other)), int(max(own, other)))
+            pairs[key] = max(pairs.get(key, -1.0), float(score))
+    return pairs
+
+
+def _existing(session, pairs) -> set[tuple[int, int]]:
+    ids = {a for a, _ in pairs}
+    found = session.execute(select(Contradiction.a_id, Contradiction.b_id).where(Contradiction.a_id.in_(ids))).all()
+    linked = session.execute(select(ClaimLink.a_id, ClaimLink.b_id).where(ClaimLink.a_id.in_(ids))).all()
+    return {tuple(r) for r in found} | {tuple(r) for r in linked}
+
+
+def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport) -> None:
+    records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
+    done = _existing(session, pairs)
+    for (a_id, b_id), cosine in pairs.items():
+        a, b = records.get(a_id), records.get(b_id)
+        if a is None or b is None or (a_id, b_id) in done or _same_voice(a, b):
+            continue
+        report.judged += 1
+        result = judge(Side(a.sentence, a.published_at, a.language),
+                       Side(b.sentence, b.published_at, b.language), cosine=cosine, mode="pair")
+        if result.verdict == "conflict":
+            session.add(Contradiction(a_id=a_id, b_id=b_id, type=result.reasons[0].type, score=cosine,
+                                      reasons=[r.to_json() for r in result.reasons]))
+            report.contradictions += 1
+        elif result.verdict == "agree" and cosine >= LINK_MIN_COSINE:
+            session.add(ClaimLink(a_id=a_id, b_id=b_id, score=cosine))
+            report.links += 1
+
+
+def pair_new_sentences(db: Database, index, encoder: str, *, chunk: int = 2000,
+                       progress: Callable[[int], None] | None = None) -> PairingReport:
+    report = PairingReport()
+    after = int(db.get_meta(WATERMARK) or 0)
+    while True:
+        with db.session() as session:
+            ids, vectors = vectors_after(session, encoder, after, chunk)
+            if len(ids) == 0:
+                return report
+            scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
+            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report)
+            after = int(ids[-1])
+            db.set_meta_in(session, WATERMARK, str(after))
+        if progress:
+            progress(len(ids))

@@ -1,0 +1,17 @@
+"""``compare``: judge one pair of sentences directly."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from service.context import Context
+from service.judge.verdict import Side, judge
+from service.retrieval.check import validate_claim
+
+
+def compare_pair(ctx: Context, a: str, b: str) -> dict:
+    a, b = validate_claim(a), validate_claim(b)
+    va, vb = ctx.encoder.encode([a, b])
+    cosine = float(np.dot(va, vb))
+    result = judge(Side(a), Side(b), cosine=cosine, mode="pair")
+    return {"a": a, "b": b, **result.to_json(), "similarity": round(cosine, 4)}

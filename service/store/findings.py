@@ -1,0 +1,71 @@
+"""Reading what align found: contradictions and claim clusters, in the contract's JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from service.pipeline.segment import text_hash
+from service.store.articles import sentence_records
+from service.store.schema import ClusterMember, Contradiction
+
+
+def list_contradictions(session: Session, *, type_: str | None = None, outlet: str | None = None,
+                        since: dt.date | None = None, until: dt.date | None = None,
+                        limit: int = 100, offset: int = 0) -> list[dict]:
+    query = select(Contradiction).order_by(Contradiction.id)
+    if type_:
+        query = query.where(Contradiction.type == type_)
+    rows = session.scalars(query).all()
+    records = sentence_records(session, sorted({i for r in rows for i in (r.a_id, r.b_id)}))
+    items = []
+    for row in rows:
+        a, b = records.get(row.a_id), records.get(row.b_id)
+        if a is None or b is None or not _matches(a, b, outlet, since, until):
+            continue
+        items.append({"id": row.id, "type": row.type, "score": round(row.score, 4),
+                      "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons})
+    return items[offset:offset + limit]
+
+
+def _matches(a, b, outlet, since, until) -> bool:
+    if outlet and outlet not in (a.outlet, b.outlet):
+        return False
+    dates = [d for d in (a.published_at, b.published_at) if d]
+    if since and dates and max(dates) < since:
+        return False
+    return not (until and dates and min(dates) > until)
+
+
+def list_clusters(session: Session, *, min_size: int = 2, limit: int = 100, offset: int = 0) -> list[dict]:
+    members: dict[int, list[int]] = {}
+    for sentence_id, cluster_id in session.execute(select(ClusterMember.sentence_id, ClusterMember.cluster_id)):
+        members.setdefault(cluster_id, []).append(sentence_id)
+    chosen = sorted((c for c, ids in members.items() if len(ids) >= min_size), key=lambda c: (-len(members[c]), c))
+    records = sentence_records(session, [i for c in chosen for i in members[c]])
+    clusters = []
+    for cluster_id in chosen[offset:offset + limit]:
+        group = [records[i] for i in sorted(members[cluster_id]) if i in records]
+        clusters.append({
+            "id": cluster_id,
+            "members": [r.to_json() for r in group],
+            "outlets": sorted({r.outlet for r in group}),
+            "independent_sources": independent_sources(group),
+        })
+    return clusters
+
+
+def independent_sources(group) -> int:
+    """Outlets agreeing, with wire copy (the same sentence text in several outlets) counted once."""
+    seen_texts: set[str] = set()
+    sources = 0
+    for outlet in sorted({r.outlet for r in group}):
+        texts = {text_hash(r.sentence) for r in group if r.outlet == outlet}
+        if not texts <= seen_texts:
+            sources += 1
+        seen_texts |= texts
+    return sources
+
+
