@@ -31,6 +31,14 @@ class Context:
     def encoder(self):
         return get_encoder(self.settings)
 
+    def nli(self):
+        """The optional NLI cross-encoder (FACTALIGN_NLI_MODEL), or None."""
+        if not self.settings.nli_model:
+            return None
+        from service.judge.nli import load_nli
+
+        return load_nli(self.settings.nli_model)
+
     def index(self):
         """The search index, brought up to date with the store if it fell behind."""
         from service.retrieval.index_file import sync_index

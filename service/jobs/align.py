@@ -17,6 +17,7 @@ from typing import Callable
 from service.config import Settings
 from service.jobs.clustering import recluster
 from service.jobs.pairing import pair_new_sentences
+from service.judge.nli import load_nli
 from service.retrieval.encoder import get_encoder
 from service.retrieval.index_file import sync_index
 from service.store.database import Database
@@ -69,7 +70,8 @@ def run_align(db: Database, settings: Settings, *, rebuild_index: bool = False, 
             db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed
         )
         report.index_size = len(index)
-        pairing = pair_new_sentences(db, index, encoder.name)
+        nli = load_nli(settings.nli_model) if settings.nli_model else None
+        pairing = pair_new_sentences(db, index, encoder.name, nli=nli)
         report.judged_pairs, report.contradictions, report.links = (
             pairing.judged, pairing.contradictions, pairing.links)
         report.clusters = recluster(db)

@@ -28,6 +28,8 @@ NEIGHBOURS = 10
 PAIR_MIN_COSINE = 0.35
 # Same claim, not just same story: below this, links chain unlike sentences together.
 LINK_MIN_COSINE = 0.62
+# Sentences judged per transaction: what a crash can cost, and what it redoes.
+CHUNK = 2000
 
 
 @dataclass
@@ -64,7 +66,7 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
     return {tuple(r) for r in found} | {tuple(r) for r in linked}
 
 
-def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport) -> None:
+def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, nli=None) -> None:
     records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
     done = _existing(session, pairs)
     for (a_id, b_id), cosine in pairs.items():
@@ -73,7 +75,7 @@ def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingRep
             continue
         report.judged += 1
         result = judge(Side(a.sentence, a.published_at, a.language),
-                       Side(b.sentence, b.published_at, b.language), cosine=cosine, mode="pair")
+                       Side(b.sentence, b.published_at, b.language), cosine=cosine, mode="pair", nli=nli)
         if result.verdict == "conflict":
             session.add(Contradiction(a_id=a_id, b_id=b_id, type=result.reasons[0].type, score=cosine,
                                       reasons=[r.to_json() for r in result.reasons]))
@@ -83,9 +85,9 @@ def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingRep
             report.links += 1
 
 
-def pair_new_sentences(db: Database, index, encoder: str, *, chunk: int = 2000,
+def pair_new_sentences(db: Database, index, encoder: str, *, nli=None,
                        progress: Callable[[int], None] | None = None) -> PairingReport:
-    report = PairingReport()
+    report, chunk = PairingReport(), CHUNK
     after = int(db.get_meta(WATERMARK) or 0)
     while True:
         with db.session() as session:
@@ -93,7 +95,7 @@ def pair_new_sentences(db: Database, index, encoder: str, *, chunk: int = 2000,
             if len(ids) == 0:
                 return report
             scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
-            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report)
+            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, nli)
             after = int(ids[-1])
             db.set_meta_in(session, WATERMARK, str(after))
         if progress:

@@ -54,7 +54,11 @@ class Judgement:
                 "reasons": [r.to_json() for r in self.reasons], "event": self.event.why}
 
 
-def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair") -> Judgement:
+# An NLI model, when configured, overrules the slots only when it is sure.
+NLI_SURE = 0.9
+
+
+def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None) -> Judgement:
     limits = MODES[mode]
     slots_a = extract_slots(a.text, a.published_at, a.language)
     slots_b = extract_slots(b.text, b.published_at, b.language)
@@ -64,10 +68,22 @@ def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair") -> Judgement:
         return Judgement("unrelated", cosine, (), event)
     reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
                     if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"]))
+    if nli is not None:
+        reasons = _with_nli(nli, a.text, b.text, reasons)
     if reasons:
         return Judgement("conflict", cosine, _dedupe(reasons), event)
     verdict = "agree" if cosine >= limits["agree_min"] else "unrelated"
     return Judgement(verdict, cosine, (), event)
+
+
+def _with_nli(nli, a: str, b: str, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:
+    """Drop slot reasons the model is sure are entailed; add one it is sure contradicts."""
+    scores = nli.scores([(a, b)])[0]
+    if reasons and scores.entailment >= NLI_SURE:
+        return ()
+    if not reasons and scores.contradiction >= NLI_SURE:
+        return (Reason("contradiction", a, b),)
+    return reasons
 
 
 def _dedupe(reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:

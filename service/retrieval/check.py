@@ -62,13 +62,13 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> list[Evi
     ]
 
 
-def split_by_verdict(claim: str, evidence: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+def split_by_verdict(claim: str, evidence: list[Evidence], nli=None) -> tuple[list[Evidence], list[Evidence]]:
     """(supporting, conflicting): each report lands in one list at most."""
     supporting, conflicting = [], []
     for item in evidence:
         record = item.record
         verdict = judge(Side(claim), Side(record.sentence, record.published_at, record.language),
-                        cosine=item.score, mode="check")
+                        cosine=item.score, mode="check", nli=nli)
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":
@@ -80,7 +80,8 @@ def check_claim(ctx: Context, claim: str, *, top_k: int = 5) -> dict:
     claim = validate_claim(claim)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
-    supporting, conflicting = split_by_verdict(claim, relevant_evidence(ctx, claim, max(CANDIDATES, top_k)))
+    evidence = relevant_evidence(ctx, claim, max(CANDIDATES, top_k))
+    supporting, conflicting = split_by_verdict(claim, evidence, ctx.nli())
     return {
         "claim": claim,
         "supporting": [e.to_json() for e in supporting[:top_k]],

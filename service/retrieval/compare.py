@@ -13,5 +13,5 @@ def compare_pair(ctx: Context, a: str, b: str) -> dict:
     a, b = validate_claim(a), validate_claim(b)
     va, vb = ctx.encoder.encode([a, b])
     cosine = float(np.dot(va, vb))
-    result = judge(Side(a), Side(b), cosine=cosine, mode="pair")
+    result = judge(Side(a), Side(b), cosine=cosine, mode="pair", nli=ctx.nli())
     return {"a": a, "b": b, **result.to_json(), "similarity": round(cosine, 4)}

@@ -89,7 +89,7 @@ def test_crash_while_judging_then_rerun_equals_a_clean_run(make_context, monkeyp
         return real_judge(*args, **kwargs)
 
     monkeypatch.setattr(pairing, "judge", flaky_judge)
-    monkeypatch.setattr(pairing.pair_new_sentences, "__kwdefaults__", {"chunk": 20, "progress": None})
+    monkeypatch.setattr(pairing, "CHUNK", 20)
     with pytest.raises(KeyboardInterrupt):
         run_align(crashed.db, crashed.settings)
     monkeypatch.setattr(pairing, "judge", real_judge)
