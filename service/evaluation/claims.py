@@ -15,6 +15,7 @@ from pathlib import Path
 
 from service.context import Context
 from service.errors import InputError
+from service.pipeline.jsonlines import iter_json_lines
 from service.retrieval.check import check_claim
 from service.store.findings import list_contradictions
 
@@ -46,15 +47,13 @@ def score_claim(case: dict, result: dict, boilerplate: list[str]) -> list[str]:
 
 def read_claims(path: Path) -> list[dict]:
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-            case.setdefault("supporting", []), case.setdefault("conflicting", [])
-            cases.append(case)
-        except (json.JSONDecodeError, AttributeError) as exc:
-            raise InputError(f"not a claim object: {exc}", source=str(path), line=number) from None
+    for item in iter_json_lines(path.read_text(encoding="utf-8"), source=str(path)):
+        if isinstance(item, InputError):
+            raise item
+        number, case = item
+        if not isinstance(case, dict) or not isinstance(case.get("claim"), str):
+            raise InputError("expected an object with a 'claim' string", source=str(path), line=number)
+        cases.append({"supporting": [], "conflicting": [], **case})
     return cases
 
 

@@ -18,6 +18,7 @@ from typing import Iterator
 from service.errors import InputError
 from service.models import ArticleIn
 from service.pipeline.decode import decode_text
+from service.pipeline.jsonlines import iter_json_lines
 from service.pipeline.records import record_to_article
 
 TEXT_SUFFIXES = {".txt"}
@@ -73,13 +74,10 @@ def load_manifest(path: Path) -> dict[str, dict] | InputError:
         text = decode_text(path.read_bytes(), source=str(path))
     except InputError as exc:
         return exc
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            return InputError(f"malformed JSON in manifest: {exc.msg}", source=str(path), line=number)
+    for item in iter_json_lines(text, source=str(path), what="JSON in manifest"):
+        if isinstance(item, InputError):
+            return item
+        _, record = item
         if isinstance(record, dict) and record.get("file"):
             entries[str(record["file"])] = record
     return entries
@@ -152,15 +150,12 @@ def _convert(record, *, source: str, line: int | None) -> Iterator[Item]:
 
 
 def _jsonl_records(text: str, *, source: str) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=number)
-            continue
-        yield from _convert(record, source=source, line=number)
+    for item in iter_json_lines(text, source=source):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            number, record = item
+            yield from _convert(record, source=source, line=number)
 
 
 def _json_records(text: str, *, source: str) -> Iterator[Item]:
