@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from service.cli import _dump, cli, handle_errors
-from service.cli_output import print_check, print_ingest, progress_bar
+from service.cli_output import print_check, print_contradiction, print_ingest, progress_bar
 from service.context import Context
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
@@ -174,12 +174,7 @@ def contradictions(ctx: Context, type_: str | None, outlet: str | None, limit: i
         _dump({"contradictions": items})
         return
     for item in items:
-        click.echo(f"#{item['id']} {item['type']}:")
-        for side in ("a", "b"):
-            s = item[side]
-            click.echo(f"  {s['outlet']}, {s['published_at'] or 'date unknown'}: {s['sentence']}")
-        for reason in item["reasons"]:
-            click.echo(f"    {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
+        print_contradiction(item)
     if not items:
         click.echo("no contradictions recorded (run `factalign align` after ingesting)")
 

@@ -68,3 +68,12 @@ def print_eval(result: dict) -> None:
     for key in ("ans", "sts"):
         if key in result:
             click.echo(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")
+
+
+def print_contradiction(item: dict) -> None:
+    click.echo(f"#{item['id']} {item['type']}:")
+    for side in ("a", "b"):
+        s = item[side]
+        click.echo(f"  {s['outlet']}, {s['published_at'] or 'date unknown'}: {s['sentence']}")
+    for reason in item["reasons"]:
+        click.echo(f"    {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")

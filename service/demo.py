@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from service.cli_output import print_check, print_ingest
+from service.cli_output import print_check, print_contradiction, print_ingest
 from service.context import Context
 from service.errors import ConfigError
 from service.jobs.align import run_align
@@ -34,6 +34,16 @@ def bundled_seeds() -> Path:
     raise ConfigError(f"the bundled seeds are missing from {package}; reinstall factalign")
 
 
+def print_contradictions(ctx: Context, limit: int = 3) -> None:
+    from service.store.findings import list_contradictions
+
+    with ctx.db.session() as session:
+        found = list_contradictions(session, limit=limit)
+    for item in found:
+        click.echo("")
+        print_contradiction(item)
+
+
 def run_demo(ctx: Context, seeds: Path | None = None) -> None:
     started = time.perf_counter()
     folder = seeds or bundled_seeds()
@@ -44,7 +54,9 @@ def run_demo(ctx: Context, seeds: Path | None = None) -> None:
     print_ingest(report)
     aligned = run_align(ctx.db, settings)
     click.echo(f"aligned: {aligned.encoded} sentences embedded with {aligned.encoder}, "
-               f"index of {aligned.index_size}")
+               f"index of {aligned.index_size}; {aligned.judged_pairs} pairs judged, "
+               f"{aligned.contradictions} contradictions, {aligned.clusters} claim clusters")
+    print_contradictions(ctx)
     for claim in EXAMPLE_CLAIMS:
         click.echo("")
         print_check(check_claim(ctx, claim, top_k=3))
