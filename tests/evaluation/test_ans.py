@@ -1,0 +1,52 @@
+"""ANS scoring: reading the CSV, the report, and the shipped classifier on dev."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.errors import InputError
+from service.evaluation.ans import (
+    evaluate_ans,
+    format_report,
+    read_stance_pairs,
+    stance_report,
+)
+from tests.conftest import SHARED
+
+ANS = SHARED / "data" / "ans"
+
+
+def test_reading_checks_columns_and_labels(tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text('s1,s2,stance\n"a, with comma",b,Agree\nc,d,disagree\n', encoding="utf-8")
+    pairs = read_stance_pairs(good)
+    assert [(p.s1, p.s2, p.stance) for p in pairs] == [("a, with comma", "b", "agree"), ("c", "d", "disagree")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("s1,s2,stance\na,b,maybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match=":2"):
+        read_stance_pairs(bad)
+    with pytest.raises(InputError):
+        read_stance_pairs(tmp_path / "absent.csv")
+
+
+def test_report_has_per_class_scores_headline_macro_and_confusion():
+    report = stance_report(["agree", "disagree", "disagree", "other"], ["agree", "disagree", "agree", "disagree"])
+    # agree: P 1/2, R 1/1, F1 2/3; disagree: P 1/2, R 1/2, F1 1/2
+    assert report["per_class"]["agree"]["precision"] == 0.5
+    assert report["macro_f1_agree_disagree"] == pytest.approx((2 / 3 + 1 / 2) / 2)
+    assert report["confusion"] == [[1, 0, 0], [1, 1, 0], [0, 1, 0]]
+    assert report["accuracy"] == 0.5
+    assert "macro-F1 (agree, disagree): 0.5833" in format_report(report)
+
+
+@pytest.mark.slow
+def test_the_shipped_classifier_still_scores_its_dev_result():
+    if not (ANS / "dev.csv").is_file():
+        pytest.skip(f"ANS dev split not found at {ANS} (shared data directory is absent)")
+    from service.judge.classifier import PairClassifier
+
+    classifier = PairClassifier.load()
+    shipped = classifier.metadata["dev_scores"]["macro_f1_agree_disagree"]
+    report = evaluate_ans(ANS / "dev.csv", classifier)
+    assert report["n"] == 755
+    assert report["macro_f1_agree_disagree"] >= shipped - 0.01
