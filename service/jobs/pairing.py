@@ -16,12 +16,13 @@ import numpy as np
 from sqlalchemy import select
 
 from service.claims.slots import extract_slots
+from service.judge.learned import disagree_probabilities
 from service.judge.verdict import Side, judge
 from service.models import SentenceRecord
 from service.store.articles import sentence_records
 from service.store.database import Database
 from service.store.schema import ClaimLink, Contradiction
-from service.store.vectors import vectors_after
+from service.store.vectors import vectors_after, vectors_for
 
 WATERMARK = "paired_max_id"
 NEIGHBOURS = 10
@@ -66,16 +67,31 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
     return {tuple(r) for r in found} | {tuple(r) for r in linked}
 
 
-def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, nli=None) -> None:
-    records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
+def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
     done = _existing(session, pairs)
-    for (a_id, b_id), cosine in pairs.items():
-        a, b = records.get(a_id), records.get(b_id)
-        if a is None or b is None or (a_id, b_id) in done or _same_voice(a, b):
-            continue
+    return [(key, cosine) for key, cosine in pairs.items()
+            if key[0] in records and key[1] in records and key not in done
+            and not _same_voice(records[key[0]], records[key[1]])]
+
+
+def _disagree(session, encoder: str, todo, records) -> list[float | None]:
+    vectors = vectors_for(session, encoder, sorted({i for key, _ in todo for i in key}))
+    if not todo:
+        return []
+    return disagree_probabilities(
+        [records[a].sentence for (a, _), _ in todo], [records[b].sentence for (_, b), _ in todo],
+        np.stack([vectors[a] for (a, _), _ in todo]), np.stack([vectors[b] for (_, b), _ in todo]), encoder)
+
+
+def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, encoder: str,
+                nli=None) -> None:
+    records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
+    todo = _to_judge(session, pairs, records)
+    for ((a_id, b_id), cosine), p_disagree in zip(todo, _disagree(session, encoder, todo, records)):
+        a, b = records[a_id], records[b_id]
         report.judged += 1
-        result = judge(Side(a.sentence, a.published_at, a.language),
-                       Side(b.sentence, b.published_at, b.language), cosine=cosine, mode="pair", nli=nli)
+        result = judge(Side(a.sentence, a.published_at, a.language), Side(b.sentence, b.published_at, b.language),
+                       cosine=cosine, mode="pair", nli=nli, disagree=p_disagree)
         if result.verdict == "conflict":
             session.add(Contradiction(a_id=a_id, b_id=b_id, type=result.reasons[0].type, score=cosine,
                                       reasons=[r.to_json() for r in result.reasons]))
@@ -95,7 +111,7 @@ def pair_new_sentences(db: Database, index, encoder: str, *, nli=None,
             if len(ids) == 0:
                 return report
             scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
-            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, nli)
+            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, encoder, nli)
             after = int(ids[-1])
             db.set_meta_in(session, WATERMARK, str(after))
         if progress:

@@ -48,17 +48,24 @@ class Judgement:
     score: float
     reasons: tuple[Reason, ...]
     event: EventMatch
+    disagree: float | None = None      # the learned classifier's P(disagree), when it ran
 
     def to_json(self) -> dict:
+        extra = {} if self.disagree is None else {"disagree_probability": round(self.disagree, 4)}
         return {"verdict": self.verdict, "score": round(self.score, 4),
-                "reasons": [r.to_json() for r in self.reasons], "event": self.event.why}
+                "reasons": [r.to_json() for r in self.reasons], "event": self.event.why, **extra}
 
 
 # An NLI model, when configured, overrules the slots only when it is sure.
 NLI_SURE = 0.9
+# Reason kinds that cues alone cannot establish (the cue may sit in another
+# clause): the learned classifier must lean to "disagree" for them to count.
+WEAK_TYPES = frozenset({"negation", "antonym", "stance", "duration"})
+DISAGREE_MIN = 0.5
 
 
-def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None) -> Judgement:
+def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None,
+          disagree: float | None = None) -> Judgement:
     limits = MODES[mode]
     slots_a = extract_slots(a.text, a.published_at, a.language)
     slots_b = extract_slots(b.text, b.published_at, b.language)
@@ -68,12 +75,14 @@ def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None) -> J
         return Judgement("unrelated", cosine, (), event)
     reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
                     if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"]))
+    if disagree is not None and disagree < DISAGREE_MIN:
+        reasons = tuple(r for r in reasons if r.type not in WEAK_TYPES)
     if nli is not None:
         reasons = _with_nli(nli, a.text, b.text, reasons)
     if reasons:
-        return Judgement("conflict", cosine, _dedupe(reasons), event)
+        return Judgement("conflict", cosine, _dedupe(reasons), event, disagree)
     verdict = "agree" if cosine >= limits["agree_min"] else "unrelated"
-    return Judgement(verdict, cosine, (), event)
+    return Judgement(verdict, cosine, (), event, disagree)
 
 
 def _with_nli(nli, a: str, b: str, reasons: tuple[Reason, ...]) -> tuple[Reason, ...]:

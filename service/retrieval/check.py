@@ -14,9 +14,11 @@ import numpy as np
 
 from service.context import Context
 from service.errors import InputError
+from service.judge.learned import disagree_probabilities
 from service.judge.verdict import Side, judge
 from service.models import Evidence
 from service.store.articles import sentence_records
+from service.store.vectors import vectors_for
 
 MAX_CLAIM_CHARS = 2000
 # Short claims ("Putin spoke") match many sentences loosely: never confident.
@@ -32,14 +34,14 @@ def validate_claim(claim: str, max_chars: int = MAX_CLAIM_CHARS) -> str:
     return claim.strip()
 
 
-def retrieve(ctx: Context, claim: str, k: int) -> list[tuple[int, float]]:
-    """(sentence id, cosine) of the k nearest stored sentences."""
+def retrieve(ctx: Context, claim: str, k: int) -> tuple[np.ndarray | None, list[tuple[int, float]]]:
+    """The claim's vector and (sentence id, cosine) of the k nearest stored sentences."""
     index = ctx.index()
     if index is None or len(index) == 0:
-        return []
-    query = ctx.encoder.encode([claim])
-    scores, ids = index.search(np.asarray(query, dtype=np.float32), k)
-    return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return None, []
+    query = np.asarray(ctx.encoder.encode([claim]), dtype=np.float32)
+    scores, ids = index.search(query, k)
+    return query[0], [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
 
 def tier(score: float, claim: str, confident_threshold: float) -> str:
@@ -49,26 +51,32 @@ def tier(score: float, claim: str, confident_threshold: float) -> str:
     return "suggestion"
 
 
-def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> list[Evidence]:
+def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> tuple[list[Evidence], list[float | None]]:
+    """Reports above the relevance threshold, and the classifier's P(disagree) for each."""
     settings = ctx.settings
-    hits = [(i, s) for i, s in retrieve(ctx, claim, k) if s >= settings.relevance_threshold]
+    query, hits = retrieve(ctx, claim, k)
+    hits = [(i, s) for i, s in hits if s >= settings.relevance_threshold]
     if not hits:
-        return []
+        return [], []
     with ctx.db.session() as session:
         records = sentence_records(session, [i for i, _ in hits])
-    return [
-        Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
-        for i, s in hits if i in records
-    ]
+        vectors = vectors_for(session, ctx.encoder.name, [i for i, _ in hits])
+    evidence = [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
+                for i, s in hits if i in records and i in vectors]
+    others = np.stack([vectors[e.record.sentence_id] for e in evidence]) if evidence else None
+    disagree = disagree_probabilities([claim] * len(evidence), [e.record.sentence for e in evidence],
+                                      np.tile(query, (len(evidence), 1)), others, ctx.encoder.name)
+    return evidence, disagree
 
 
-def split_by_verdict(claim: str, evidence: list[Evidence], nli=None) -> tuple[list[Evidence], list[Evidence]]:
+def split_by_verdict(claim: str, evidence: list[Evidence], disagree: list[float | None],
+                     nli=None) -> tuple[list[Evidence], list[Evidence]]:
     """(supporting, conflicting): each report lands in one list at most."""
     supporting, conflicting = [], []
-    for item in evidence:
+    for item, p_disagree in zip(evidence, disagree):
         record = item.record
         verdict = judge(Side(claim), Side(record.sentence, record.published_at, record.language),
-                        cosine=item.score, mode="check", nli=nli)
+                        cosine=item.score, mode="check", nli=nli, disagree=p_disagree)
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":
@@ -80,8 +88,8 @@ def check_claim(ctx: Context, claim: str, *, top_k: int = 5) -> dict:
     claim = validate_claim(claim)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
-    evidence = relevant_evidence(ctx, claim, max(CANDIDATES, top_k))
-    supporting, conflicting = split_by_verdict(claim, evidence, ctx.nli())
+    evidence, disagree = relevant_evidence(ctx, claim, max(CANDIDATES, top_k))
+    supporting, conflicting = split_by_verdict(claim, evidence, disagree, ctx.nli())
     return {
         "claim": claim,
         "supporting": [e.to_json() for e in supporting[:top_k]],

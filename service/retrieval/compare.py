@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.context import Context
+from service.judge.learned import disagree_probabilities
 from service.judge.verdict import Side, judge
 from service.retrieval.check import validate_claim
 
@@ -13,5 +14,6 @@ def compare_pair(ctx: Context, a: str, b: str) -> dict:
     a, b = validate_claim(a), validate_claim(b)
     va, vb = ctx.encoder.encode([a, b])
     cosine = float(np.dot(va, vb))
-    result = judge(Side(a), Side(b), cosine=cosine, mode="pair", nli=ctx.nli())
+    [disagree] = disagree_probabilities([a], [b], va, vb, ctx.encoder.name)
+    result = judge(Side(a), Side(b), cosine=cosine, mode="pair", nli=ctx.nli(), disagree=disagree)
     return {"a": a, "b": b, **result.to_json(), "similarity": round(cosine, 4)}

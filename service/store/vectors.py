@@ -75,3 +75,13 @@ def count_embedded(session: Session, encoder: str, up_to_id: int) -> tuple[int, 
         .where(Sentence.id <= up_to_id)
     ).one()
     return int(row[0] or 0), int(row[1] or 0)
+
+
+def vectors_for(session: Session, encoder: str, sentence_ids: list[int]) -> dict[int, np.ndarray]:
+    """The stored vector of each sentence id (those without one are left out)."""
+    rows = session.execute(
+        select(Sentence.id, Embedding.vector)
+        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
+        .where(Sentence.id.in_(sentence_ids))
+    ).all()
+    return {i: np.frombuffer(v, dtype=np.float32) for i, v in rows}

@@ -72,3 +72,28 @@ def test_unrelated_topics_are_unrelated():
     result = judge(Side("Real Madrid won the Champions League final."),
                    Side(seed_sentence("62 ألف مقاتل"), D_0229, "ar"), cosine=0.1)
     assert result.verdict == "unrelated" and not result.reasons
+
+
+def test_the_classifier_must_lean_to_disagree_for_a_weak_reason():
+    a = Side("الحركة لم تشارك في الاجتماع مع الروس في أنقرة")
+    b = Side("الحركة شاركت في الاجتماع مع الروس في أنقرة")
+    assert judge(a, b, cosine=0.8, disagree=0.9).verdict == "conflict"
+    assert judge(a, b, cosine=0.8, disagree=0.1).verdict == "agree"
+    numbers = Side("وقعت فصائل تمثل 62 ألف مقاتل"), Side("وقعت فصائل تمثل 52 ألف مقاتل")
+    assert judge(*numbers, cosine=0.8, disagree=0.1).verdict == "conflict", "a number needs no vote"
+
+
+def test_the_shipped_classifier_runs_on_arabic_pairs_only():
+    import numpy as np
+
+    from embeddings.encoders.registry import load_encoder
+    from service.judge.learned import disagree_probabilities
+
+    texts_a = ["الحركة لم تشارك في الاجتماع", "The movement took part in the meeting"]
+    texts_b = ["الحركة شاركت في الاجتماع", "الحركة شاركت في الاجتماع"]
+    encoder = load_encoder(None)
+    va, vb = encoder.encode(texts_a), encoder.encode(texts_b)
+    arabic, english = disagree_probabilities(texts_a, texts_b, va, vb, encoder.name)
+    assert 0.0 <= arabic <= 1.0 and english is None
+    assert disagree_probabilities(texts_a, texts_b, va, vb, "another-model") == [None, None]
+    assert isinstance(np.float64(arabic), np.floating)

@@ -82,3 +82,14 @@ def test_check_before_any_align_returns_empty(make_context):
     ctx = make_context()
     assert check_claim(ctx, "Anything at all about the talks") == {
         "claim": "Anything at all about the talks", "supporting": [], "conflicting": []}
+
+
+@pytest.mark.parametrize("claim, fragment, kind", [
+    ("The Syrian coalition rejected the ceasefire agreement.", "أعلن الائتلاف السوري المعارض دعمه", "stance"),
+    ("Putin announced an increase of Russian military presence in Syria.", "خفض الوجود العسكري", "antonym"),
+])
+def test_stance_and_direction_conflicts_across_languages(seeded, claim, fragment, kind):
+    result = check_claim(seeded, claim, top_k=5)
+    hits = [e for e in result["conflicting"] if fragment in e["sentence"]]
+    assert hits and kind in {r["type"] for r in hits[0]["reasons"]}
+    assert not any(fragment in e["sentence"] for e in result["supporting"])

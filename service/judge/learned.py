@@ -1,0 +1,37 @@
+"""The ANS-trained classifier as a judge signal: how likely a pair disagrees.
+
+Slot reasons of the weak kinds (a negation, an antonym, a stance word, a
+duration) are kept only when the classifier also leans to "disagree"; the
+classifier never creates a reason by itself. It is trained on vectors of one
+encoder and on Arabic–Arabic pairs (ANS), so with another encoder configured,
+or for a pair with a non-Arabic side (where its word features mean nothing),
+the signal is simply absent.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from service.judge.classifier import PairClassifier
+from service.pipeline.normalize import is_arabic
+
+
+def disagree_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.ndarray, vb: np.ndarray,
+                           encoder_name: str) -> list[float | None]:
+    if not len(a_texts):
+        return []
+    classifier = PairClassifier.load()
+    if encoder_name != classifier.encoder_name:
+        return [None] * len(a_texts)
+    arabic = [i for i, (a, b) in enumerate(zip(a_texts, b_texts)) if is_arabic(a) and is_arabic(b)]
+    found: list[float | None] = [None] * len(a_texts)
+    if not arabic:
+        return found
+    va, vb = np.atleast_2d(va)[arabic], np.atleast_2d(vb)[arabic]
+    features = classifier.featurize([a_texts[i] for i in arabic], [b_texts[i] for i in arabic], va, vb)
+    column = classifier.classes.index("disagree")
+    for i, p in zip(arabic, classifier.predict_proba(features)[:, column]):
+        found[i] = float(p)
+    return found
