@@ -64,6 +64,7 @@ class Evidence:
     score: float
     tier: str = "suggestion"                # "confident" or "suggestion"
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
+    warnings: tuple[dict, ...] = field(default_factory=tuple)   # e.g. a self-contradicting date
 
     def to_json(self) -> dict:
         return {
@@ -71,4 +72,5 @@ class Evidence:
             "score": round(float(self.score), 4),
             "tier": self.tier,
             "reasons": [reason.to_json() for reason in self.reasons],
+            "warnings": list(self.warnings),
         }

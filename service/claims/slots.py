@@ -34,6 +34,11 @@ class ClaimSlots:
     def entity_keys(self) -> set[str]:
         return {e.key for e in self.entities if e.kind != "role"}
 
+    def warnings(self) -> tuple[dict, ...]:
+        """Problems inside the sentence itself: a date whose month pair names two months."""
+        return tuple({"type": "date_inconsistent", "text": d.text, "note": d.note}
+                     for d in self.dates if d.inconsistent)
+
 
 @lru_cache(maxsize=50_000)
 def extract_slots(text: str, reference: dt.date | None = None, lang: str | None = None) -> ClaimSlots:

@@ -13,6 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from service.context import Context
+from service.claims.slots import extract_slots
 from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import Side, judge
@@ -77,6 +78,7 @@ def split_by_verdict(claim: str, evidence: list[Evidence], disagree: list[float 
         record = item.record
         verdict = judge(Side(claim), Side(record.sentence, record.published_at, record.language),
                         cosine=item.score, mode="check", nli=nli, disagree=p_disagree)
+        item = replace(item, warnings=extract_slots(record.sentence, record.published_at, record.language).warnings())
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":

@@ -93,3 +93,12 @@ def test_stance_and_direction_conflicts_across_languages(seeded, claim, fragment
     hits = [e for e in result["conflicting"] if fragment in e["sentence"]]
     assert hits and kind in {r["type"] for r in hits[0]["reasons"]}
     assert not any(fragment in e["sentence"] for e in result["supporting"])
+
+
+def test_a_self_contradicting_date_is_reported_on_the_evidence(seeded):
+    """Seed 001 dates the signing '29 أيلول/ ديسمبر' (September/December)."""
+    result = check_claim(seeded, "The Syrian government signed documents with opposition factions on 29 December.",
+                         top_k=10)
+    items = [e for e in result["supporting"] + result["conflicting"] if "أيلول/ ديسمبر" in e["sentence"]]
+    assert items and items[0]["warnings"][0]["type"] == "date_inconsistent"
+    assert all(not e["warnings"] for e in result["supporting"] if "أيلول/ ديسمبر" not in e["sentence"])
