@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -102,6 +103,9 @@ _KEYERS = {"arabic": _arabic_key, "cyrillic": _cyrillic_key, "latin": _latin_key
 _PARTICLES = frozenset({"al", "el", "ال"})
 
 
+# Entity matching compares the same few hundred names over and over when the
+# alignment job judges thousands of pairs: memoise the string-level work.
+@lru_cache(maxsize=100_000)
 def to_latin_key(text: str) -> str:
     """Consonant skeleton of a name, comparable across Arabic, Latin and Cyrillic."""
     text = fold_arabic(unicodedata.normalize("NFKC", text))
@@ -109,6 +113,7 @@ def to_latin_key(text: str) -> str:
     return "".join(_KEYERS[_script(w)](w) for w in words)
 
 
+@lru_cache(maxsize=100_000)
 def _folded(text: str) -> str:
     text = fold_arabic(unicodedata.normalize("NFKC", text)).casefold()
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -129,6 +134,7 @@ def name_similarity(a: str, b: str) -> float:
     return skeleton
 
 
+@lru_cache(maxsize=200_000)
 def same_name(a: str, b: str) -> bool:
     """Similar enough, or one is the family name of the other (محمدوف / Stanislav Hajimohammedov)."""
     if name_similarity(a, b) >= SAME_NAME:
