@@ -75,9 +75,9 @@ def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
 
 
 def _disagree(session, encoder: str, todo, records) -> list[float | None]:
-    vectors = vectors_for(session, encoder, sorted({i for key, _ in todo for i in key}))
     if not todo:
         return []
+    vectors = vectors_for(session, encoder, sorted({i for key, _ in todo for i in key}))
     return disagree_probabilities(
         [records[a].sentence for (a, _), _ in todo], [records[b].sentence for (_, b), _ in todo],
         np.stack([vectors[a] for (a, _), _ in todo]), np.stack([vectors[b] for (_, b), _ in todo]), encoder)

@@ -84,16 +84,16 @@ def load_manifest(path: Path) -> dict[str, dict] | InputError:
 
 
 def read_file(path: Path, meta: dict | None, *, max_bytes: int) -> Iterator[Item]:
+    if path.suffix.lower() == ".zip":
+        yield from read_zip(path, max_bytes=max_bytes)     # opens the archive itself
+        return
     source = str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror}", source=source)
         return
-    if path.suffix.lower() == ".zip":
-        yield from read_zip(path, max_bytes=max_bytes)
-    else:
-        yield from read_member(path.name, data, meta, source=source, max_bytes=max_bytes)
+    yield from read_member(path.name, data, meta, source=source, max_bytes=max_bytes)
 
 
 def read_zip(path: Path, *, max_bytes: int) -> Iterator[Item]:

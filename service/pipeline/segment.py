@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from service.errors import InputError
 from service.models import ArticleIn
 from service.pipeline.clean import clean_text
 from service.pipeline.language import guess_language
@@ -57,7 +58,7 @@ def _page_date(value: str | None):
 
     try:
         return parse_date(value)
-    except Exception:  # an odd page date is no reason to drop the article
+    except InputError:  # an odd page date is no reason to drop the article
         return None
 
 
