@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import zlib
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from service.errors import InputError, NotFoundError
 from service.models import SentenceRecord
 from service.pipeline.segment import Segmented, text_hash
+from service.store.database import id_chunks
 from service.store.schema import Article, Sentence
+
+_INGEST_LOCK = zlib.crc32(b"factalign:ingest")
 
 
 def find_duplicate(session: Session, seg: Segmented, content_hash: str) -> Article | None:
@@ -27,8 +31,23 @@ def find_duplicate(session: Session, seg: Segmented, content_hash: str) -> Artic
     return existing
 
 
+def writers_in_turn(session: Session) -> None:
+    """On PostgreSQL, let one transaction at a time add articles, until it commits.
+
+    Sequences hand out ids when rows are inserted, not when they commit, so
+    two concurrent ingests could commit ids out of order, and align (which
+    keeps "the last sentence id handled" as its watermark) could move past an
+    id that becomes visible a moment later. Taken in turn, ids are visible in
+    id order, as they always are on SQLite, which has one writer at a time.
+    The same turn makes the duplicate check below see a concurrent twin.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INGEST_LOCK})
+
+
 def add_article(session: Session, seg: Segmented) -> tuple[str, bool]:
     """Store an article and its sentences; (id, False) when it was already there."""
+    writers_in_turn(session)
     content_hash = text_hash(seg.article.text)
     existing = find_duplicate(session, seg, content_hash)
     if existing is not None:
@@ -51,11 +70,14 @@ def add_article(session: Session, seg: Segmented) -> tuple[str, bool]:
 
 
 def sentence_records(session: Session, sentence_ids: list[int]) -> dict[int, SentenceRecord]:
-    rows = session.execute(
-        select(Sentence, Article).join(Article, Sentence.article_id == Article.id)
-        .where(Sentence.id.in_(sentence_ids))
-    ).all()
-    return {s.id: to_record(s, a) for s, a in rows}
+    found: dict[int, SentenceRecord] = {}
+    for chunk in id_chunks(sentence_ids):
+        rows = session.execute(
+            select(Sentence, Article).join(Article, Sentence.article_id == Article.id)
+            .where(Sentence.id.in_(chunk))
+        ).all()
+        found.update((s.id, to_record(s, a)) for s, a in rows)
+    return found
 
 
 def to_record(sentence: Sentence, article: Article) -> SentenceRecord:

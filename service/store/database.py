@@ -1,10 +1,10 @@
-"""Opening the database: engine, schema creation and version check."""
+"""Opening the database: engine, sessions, and the schema check (see ``migrate.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -12,7 +12,18 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from service.errors import MissingDependencyError, StoreError
-from service.store.schema import SCHEMA_VERSION, Base, Meta
+from service.store.migrate import check_schema
+from service.store.schema import Meta
+
+# Ids per ``IN (...)`` list: SQLite allows 32,766 bound values per statement
+# and psycopg 65,535, and a whole store's worth of ids would exceed both.
+ID_CHUNK = 5_000
+
+
+def id_chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -36,28 +47,29 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def open_error(url: str, exc: OperationalError) -> StoreError:
+    return StoreError(f"cannot open the database {url}: {str(exc.orig).strip()}")
+
+
 class Database:
-    """An engine plus a session factory, with the schema created on open."""
+    """An engine plus a session factory; opening checks the schema is the one this code needs.
+
+    An empty database gets the schema; any other one not at the head
+    revision raises StoreError telling the user to run `factalign db upgrade`.
+    """
 
     def __init__(self, url: str):
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._open_schema()
-
-    def _open_schema(self) -> None:
         try:
-            Base.metadata.create_all(self.engine)
-            with self.session() as session:
-                row = session.get(Meta, "schema_version")
-                if row is None:
-                    session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-                elif int(row.value) != SCHEMA_VERSION:
-                    raise StoreError(
-                        f"database schema is version {row.value}, this factalign needs {SCHEMA_VERSION}"
-                    )
+            check_schema(self.engine, self.safe_url)
         except OperationalError as exc:
-            raise StoreError(f"cannot open the database {self.safe_url}: {exc.orig}") from None
+            self.engine.dispose()
+            raise open_error(self.safe_url, exc) from None
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     @property
     def safe_url(self) -> str:

@@ -14,11 +14,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+# The Alembic revision these models describe (service/store/migrations/versions);
+# a store at any other revision is upgraded with `factalign db upgrade`.
+SCHEMA_REVISION = "0002_job_locks"
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
@@ -26,7 +28,7 @@ class Base(DeclarativeBase):
 
 
 class Meta(Base):
-    """Key/value facts about the store: schema version, encoder, dimension."""
+    """Key/value facts about the store: encoder, dimension, align watermarks."""
 
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -109,3 +111,23 @@ class JobRun(Base):
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     error: Mapped[str | None] = mapped_column(Text)
+    # {"stage", "done", "total"} at the last checkpoint, so a reader sees how far a run got.
+    progress: Mapped[dict | None] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class JobLock(Base):
+    """One row per job kind being run: who holds it and when it last showed life.
+
+    A row whose holder stopped beating (killed, host gone) for longer than
+    the stale timeout, or whose process is gone on this host, is taken over.
+    """
+
+    __tablename__ = "job_locks"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    job_id: Mapped[int | None] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    acquired_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    heartbeat_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -7,10 +7,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from service.errors import ModelMismatchError
-from service.store.database import Database
+from service.store.database import Database, id_chunks
 from service.store.schema import Embedding, Sentence
 
 ENCODER_KEY = "encoder"
+MAX_SENTENCE_ID = 2**31 - 1      # sentences.id is an INTEGER column
 DIMENSION_KEY = "dimension"
 
 
@@ -33,16 +34,28 @@ def check_encoder(db: Database, name: str, dimension: int, *, adopt: bool) -> No
     db.set_meta(DIMENSION_KEY, str(dimension))
 
 
+def _has_vector(encoder: str):
+    return select(Embedding.id).where(Embedding.text_hash == Sentence.text_hash, Embedding.encoder == encoder).exists()
+
+
 def missing_texts(session: Session, encoder: str, limit: int) -> list[tuple[str, str]]:
-    """(text_hash, text) of sentences with no vector from ``encoder`` yet."""
-    has_vector = select(Embedding.id).where(
-        Embedding.text_hash == Sentence.text_hash, Embedding.encoder == encoder
-    ).exists()
+    """(text_hash, text) of sentences with no vector from ``encoder`` yet, in sentence order.
+
+    The order is fixed so that a run resumed after a kill encodes exactly the
+    batches an uninterrupted run would have (an encoder's output can differ
+    in the last bits with the company a text keeps in its batch).
+    """
+    has_vector = _has_vector(encoder)
     rows = session.execute(
         select(Sentence.text_hash, func.min(Sentence.text))
-        .where(~has_vector).group_by(Sentence.text_hash).limit(limit)
+        .where(~has_vector).group_by(Sentence.text_hash).order_by(func.min(Sentence.id)).limit(limit)
     ).all()
     return [(h, t) for h, t in rows]
+
+
+def count_missing(session: Session, encoder: str) -> int:
+    """How many distinct sentence texts still need a vector from ``encoder``."""
+    return int(session.scalar(select(func.count(func.distinct(Sentence.text_hash))).where(~_has_vector(encoder))))
 
 
 def store_vectors(session: Session, encoder: str, hashes: list[str], vectors: np.ndarray) -> None:
@@ -54,12 +67,21 @@ def store_vectors(session: Session, encoder: str, hashes: list[str], vectors: np
 
 
 def vectors_after(session: Session, encoder: str, after_id: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """(sentence ids, vectors) for sentences with id > after_id, in id order."""
+    """(sentence ids, vectors) for sentences with id > after_id, in id order, up to the first without a vector.
+
+    Callers keep a watermark (the last id they handled), so the answer stops
+    short of a sentence still waiting for its vector (ingested while align
+    ran, after it embedded): returning a later one would move the watermark
+    past it for good. Sentence ids are handed out in commit order (see
+    ``articles.add_article``), so everything at or below a watermark is final.
+    """
     rows = session.execute(
         select(Sentence.id, Embedding.vector)
-        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
+        .outerjoin(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
         .where(Sentence.id > after_id).order_by(Sentence.id).limit(limit)
     ).all()
+    gap = next((i for i, row in enumerate(rows) if row[1] is None), None)
+    rows = rows[:gap]
     if not rows:
         return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
@@ -69,19 +91,26 @@ def vectors_after(session: Session, encoder: str, after_id: int, limit: int) -> 
 
 def count_embedded(session: Session, encoder: str, up_to_id: int) -> tuple[int, int]:
     """(how many sentences with id <= up_to_id have a vector, the largest such id)."""
-    row = session.execute(
-        select(func.count(Sentence.id), func.max(Sentence.id))
-        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
-        .where(Sentence.id <= up_to_id)
-    ).one()
+    query = (select(func.count(Sentence.id), func.max(Sentence.id))
+             .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder)))
+    if up_to_id < MAX_SENTENCE_ID:
+        # Ids are 32-bit on PostgreSQL: a larger bound ("every sentence") would not even bind.
+        query = query.where(Sentence.id <= up_to_id)
+    row = session.execute(query).one()
     return int(row[0] or 0), int(row[1] or 0)
 
 
 def vectors_for(session: Session, encoder: str, sentence_ids: list[int]) -> dict[int, np.ndarray]:
     """The stored vector of each sentence id (those without one are left out)."""
-    rows = session.execute(
-        select(Sentence.id, Embedding.vector)
-        .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
-        .where(Sentence.id.in_(sentence_ids))
-    ).all()
-    return {i: np.frombuffer(v, dtype=np.float32) for i, v in rows}
+    found: dict[int, np.ndarray] = {}
+    for chunk in id_chunks(sentence_ids):
+        # An outer join keeps sentences the driving table: with an inner join SQLite
+        # would walk every embedding through ix_embeddings_encoder (all rows share
+        # one encoder), which cost seconds per call on a few thousand sentences.
+        rows = session.execute(
+            select(Sentence.id, Embedding.vector)
+            .outerjoin(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder))
+            .where(Sentence.id.in_(chunk))
+        ).all()
+        found.update((i, np.frombuffer(v, dtype=np.float32)) for i, v in rows if v is not None)
+    return found
