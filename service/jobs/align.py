@@ -6,23 +6,42 @@ batch so that a killed run resumes where it stopped; brings the index file up
 to date; judges the new sentences against their neighbours (contradictions
 and agree links) and regroups the links into claim clusters. Running it
 again with nothing new does nothing.
+
+"New" is kept by the store, not by the run: vectors are made for whatever
+lacks one, and judging goes on from the last sentence id a committed chunk
+handled (``pairing.WATERMARK``). A run killed at any point (kill -9
+included) therefore leaves finished batches in place, and the next run
+does the rest; the end state is that of a run never interrupted.
+``since`` narrows judging to the articles of a period instead (see
+``window.py``). One align runs at a time (``locks.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Callable
+
+from sqlalchemy import func, select
 
 from service.config import Settings
+from service.jobs import pairing
 from service.jobs.clustering import recluster
+from service.jobs.engines import Engine, open_engine
 from service.jobs.pairing import pair_new_sentences
+from service.jobs.progress import JobProgress, log_fields
+from service.jobs.window import pair_window
 from service.judge.nli import load_nli
-from service.retrieval.encoder import get_encoder
 from service.retrieval.index_file import sync_index
 from service.store.database import Database
 from service.store.jobs import record_job
-from service.store.vectors import check_encoder, missing_texts, store_vectors
+from service.store.locks import job_lock
+from service.store.schema import Sentence
+from service.store.vectors import check_encoder, count_missing, missing_texts, store_vectors
+
+log = logging.getLogger("factalign.jobs")
 
 
 @dataclass
@@ -36,45 +55,92 @@ class AlignReport:
     links: int = 0
     clusters: int = 0
     seconds: float = 0.0
+    since: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
-def embed_missing(db: Database, encoder, batch_size: int,
+def embed_missing(db: Database, engine: Engine, encoder: str, batch_size: int,
                   progress: Callable[[int], None] | None = None) -> int:
+    """Vectors for every text lacking one: one transaction per batch, ``engine.encode_width`` batches at a time."""
     encoded = 0
     while True:
         with db.session() as session:
-            batch = missing_texts(session, encoder.name, batch_size)
-        if not batch:
+            found = missing_texts(session, encoder, batch_size * engine.encode_width)
+        if not found:
             return encoded
-        hashes, texts = zip(*batch)
-        vectors = encoder.encode(list(texts))
-        with db.session() as session:
-            store_vectors(session, encoder.name, list(hashes), vectors)
-        encoded += len(batch)
-        if progress:
-            progress(len(batch))
+        batches = [found[start:start + batch_size] for start in range(0, len(found), batch_size)]
+        for batch, vectors in zip(batches, engine.encode([text for _, text in rows] for rows in batches)):
+            with db.session() as session:
+                store_vectors(session, encoder, [text_hash for text_hash, _ in batch], vectors)
+            encoded += len(batch)
+            if progress:
+                progress(len(batch))
+
+
+def _to_pair(db: Database) -> int:
+    """Sentences after the judging watermark: the pair stage's total."""
+    after = int(db.get_meta(pairing.WATERMARK) or 0)
+    with db.session() as session:
+        return int(session.scalar(select(func.count(Sentence.id)).where(Sentence.id > after)))
+
+
+def _judge(db: Database, index, encoder: str, settings: Settings, since: dt.date | None,
+           tracker: JobProgress, engine: Engine):
+    nli = load_nli(settings.nli_model) if settings.nli_model else None
+    if since is not None:
+        return pair_window(db, index, encoder, since, nli=nli, engine=engine, stage=tracker.stage,
+                           progress=tracker.advance)
+    tracker.stage("pair", _to_pair(db))
+    return pair_new_sentences(db, index, encoder, nli=nli, engine=engine, progress=tracker.advance)
+
+
+def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobProgress, engine: Engine, *,
+            rebuild_index: bool, reembed: bool, since: dt.date | None) -> None:
+    encoder = engine.encoder_info()
+    check_encoder(db, encoder.name, encoder.dimension, adopt=reembed)
+    report.encoder = encoder.name
+    with db.session() as session:
+        tracker.stage("embed", count_missing(session, encoder.name))
+    report.encoded = embed_missing(db, engine, encoder.name, settings.batch_size, tracker.advance)
+    tracker.stage("index")
+    index, report.indexed = sync_index(
+        db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed
+    )
+    report.index_size = len(index)
+    judged = _judge(db, index, encoder.name, settings, since, tracker, engine)
+    report.judged_pairs, report.contradictions, report.links = judged.judged, judged.contradictions, judged.links
+    tracker.stage("cluster")
+    report.clusters = recluster(db)
 
 
 def run_align(db: Database, settings: Settings, *, rebuild_index: bool = False, reembed: bool = False,
-              progress: Callable[[int], None] | None = None) -> AlignReport:
+              on_progress: Callable[[dict], None] | None = None, job_id: int | None = None,
+              since: dt.date | None = None, engine: str = "local") -> AlignReport:
+    """The nightly job, one at a time (BusyError while another holds the lock), recorded as a run.
+
+    ``on_progress`` gets ``{"stage", "done", "total"}`` as work is done;
+    ``job_id`` adopts a queued run record (the API's); ``since`` judges the
+    articles published on or after that date instead of what is new;
+    ``engine`` runs embedding and judging in this process ("local") or on Ray ("ray").
+    """
     started = time.perf_counter()
-    encoder = get_encoder(settings)
-    with record_job(db, "align") as job:
-        check_encoder(db, encoder.name, encoder.dimension, adopt=reembed)
-        report = AlignReport(encoder=encoder.name)
-        report.encoded = embed_missing(db, encoder, settings.batch_size, progress)
-        index, report.indexed = sync_index(
-            db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed
-        )
-        report.index_size = len(index)
-        nli = load_nli(settings.nli_model) if settings.nli_model else None
-        pairing = pair_new_sentences(db, index, encoder.name, nli=nli)
-        report.judged_pairs, report.contradictions, report.links = (
-            pairing.judged, pairing.contradictions, pairing.links)
-        report.clusters = recluster(db)
+    with job_lock(db, "align", stale_seconds=settings.job_lock_stale_seconds) as lock, \
+            record_job(db, "align", job_id) as job:
+        log.info(log_fields(job=job.id, event="start", kind="align", since=since))
+        tracker = JobProgress(db, lock, job.id, on_progress)
+        tracker.checkpoint()                      # the lock names this run from now on
+        report = AlignReport(encoder=settings.model, since=since.isoformat() if since else None)
+        try:
+            with open_engine(engine, settings) as runner:
+                _stages(db, settings, report, tracker, runner, rebuild_index=rebuild_index, reembed=reembed,
+                        since=since)
+        except BaseException as exc:
+            log.error(log_fields(job=job.id, event="failed", stage=tracker.state["stage"], error=exc))
+            raise
         report.seconds = round(time.perf_counter() - started, 3)
         job.counts = report.to_json()
+        tracker.stage("done")
+    log.info(log_fields(job=job.id, event="finish", state="succeeded", **report.to_json()))
     return report

@@ -1,23 +1,29 @@
-"""Align's judging stage: neighbours of new sentences, judged pair by pair.
+"""Align's judging stage: neighbours of new sentences, judged a chunk at a time.
 
 For every sentence added since the last run, its nearest stored sentences
 are judged; conflicts become contradictions and agreements become links
 that the clustering stage groups into claims. Progress is committed per
 chunk together with the watermark, so a killed run resumes without
 duplicates (pairs are unique in the store as well).
+
+The judging itself is ``service.judge.bulk.judge_candidates``, a pure
+function of the chunk's pairs, records and vectors; this module does the
+store's part: which pairs are new, the records, the vectors, the rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 
 import numpy as np
 from sqlalchemy import select
 
 from service.claims.slots import extract_slots
-from service.judge.learned import disagree_probabilities
-from service.judge.verdict import Side, judge
+from service.jobs.engines import PairChunk
+from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
+from service.judge.bulk import Finding, judge_candidates
 from service.models import SentenceRecord
 from service.store.articles import sentence_records
 from service.store.database import Database
@@ -27,8 +33,6 @@ from service.store.vectors import vectors_after, vectors_for
 WATERMARK = "paired_max_id"
 NEIGHBOURS = 10
 PAIR_MIN_COSINE = 0.35
-# Same claim, not just same story: below this, links chain unlike sentences together.
-LINK_MIN_COSINE = 0.62
 # Sentences judged per transaction: what a crash can cost, and what it redoes.
 CHUNK = 2000
 
@@ -74,34 +78,30 @@ def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
             and not _same_voice(records[key[0]], records[key[1]])]
 
 
-def _disagree(session, encoder: str, todo, records) -> list[float | None]:
-    if not todo:
-        return []
-    vectors = vectors_for(session, encoder, sorted({i for key, _ in todo for i in key}))
-    return disagree_probabilities(
-        [records[a].sentence for (a, _), _ in todo], [records[b].sentence for (_, b), _ in todo],
-        np.stack([vectors[a] for (a, _), _ in todo]), np.stack([vectors[b] for (_, b), _ in todo]), encoder)
-
-
 def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, encoder: str,
-                nli=None) -> None:
+                nli=None, engine=None) -> None:
+    """Judge the pairs not judged before and add their rows to the session (on ``engine``, if given)."""
     records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
-    todo = _to_judge(session, pairs, records)
-    for ((a_id, b_id), cosine), p_disagree in zip(todo, _disagree(session, encoder, todo, records)):
-        a, b = records[a_id], records[b_id]
-        report.judged += 1
-        result = judge(Side(a.sentence, a.published_at, a.language), Side(b.sentence, b.published_at, b.language),
-                       cosine=cosine, mode="pair", nli=nli, disagree=p_disagree)
-        if result.verdict == "conflict":
-            session.add(Contradiction(a_id=a_id, b_id=b_id, type=result.reasons[0].type, score=cosine,
-                                      reasons=[r.to_json() for r in result.reasons]))
-            report.contradictions += 1
-        elif result.verdict == "agree" and cosine >= LINK_MIN_COSINE:
-            session.add(ClaimLink(a_id=a_id, b_id=b_id, score=cosine))
-            report.links += 1
+    todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in _to_judge(session, pairs, records)]
+    report.judged += len(todo)
+    vectors = partial(vectors_for, session, encoder)            # looked up only if the classifier needs them
+    if engine is None:
+        found = judge_candidates(todo, records, vectors, encoder, nli=nli)
+    else:
+        found = engine.judge(PairChunk(tuple(todo), records, vectors, encoder), judge_candidates, nli=nli)
+    session.add_all(_row(finding) for finding in found)
+    report.contradictions += sum(f.kind == "contradiction" for f in found)
+    report.links += sum(f.kind == "link" for f in found)
 
 
-def pair_new_sentences(db: Database, index, encoder: str, *, nli=None,
+def _row(finding: Finding) -> Contradiction | ClaimLink:
+    if finding.kind == "contradiction":
+        return Contradiction(a_id=finding.a_id, b_id=finding.b_id, type=finding.type, score=finding.score,
+                             reasons=[r.to_json() for r in finding.reasons])
+    return ClaimLink(a_id=finding.a_id, b_id=finding.b_id, score=finding.score)
+
+
+def pair_new_sentences(db: Database, index, encoder: str, *, nli=None, engine=None,
                        progress: Callable[[int], None] | None = None) -> PairingReport:
     report, chunk = PairingReport(), CHUNK
     after = int(db.get_meta(WATERMARK) or 0)
@@ -111,7 +111,7 @@ def pair_new_sentences(db: Database, index, encoder: str, *, nli=None,
             if len(ids) == 0:
                 return report
             scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
-            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, encoder, nli)
+            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, encoder, nli, engine)
             after = int(ids[-1])
             db.set_meta_in(session, WATERMARK, str(after))
         if progress:

@@ -80,18 +80,18 @@ def test_crash_while_judging_then_rerun_equals_a_clean_run(make_context, monkeyp
 
     crashed = make_context()
     _ingest(crashed)
-    real_judge, calls = pairing.judge, {"n": 0}
+    real_judge, calls = pairing.judge_candidates, {"n": 0}
 
     def flaky_judge(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 60:
+        if calls["n"] == 3:                      # a chunk of 20 sentences at a time: the third chunk
             raise KeyboardInterrupt("killed mid-run")
         return real_judge(*args, **kwargs)
 
-    monkeypatch.setattr(pairing, "judge", flaky_judge)
+    monkeypatch.setattr(pairing, "judge_candidates", flaky_judge)
     monkeypatch.setattr(pairing, "CHUNK", 20)
     with pytest.raises(KeyboardInterrupt):
         run_align(crashed.db, crashed.settings)
-    monkeypatch.setattr(pairing, "judge", real_judge)
+    monkeypatch.setattr(pairing, "judge_candidates", real_judge)
     run_align(crashed.db, crashed.settings)
     assert _rows(crashed) == _rows(clean)
