@@ -44,6 +44,13 @@ def print_contradictions(ctx: Context, limit: int = 3) -> None:
         print_contradiction(item)
 
 
+def write_demo_report(ctx: Context) -> Path:
+    """The editors' report of everything aligned, as one HTML page in the home folder."""
+    from service.reports.publish import write_report
+
+    return write_report(ctx.db, ctx.settings.home / "report.html")
+
+
 def run_demo(ctx: Context, seeds: Path | None = None) -> None:
     started = time.perf_counter()
     folder = seeds or bundled_seeds()
@@ -57,6 +64,8 @@ def run_demo(ctx: Context, seeds: Path | None = None) -> None:
                f"index of {aligned.index_size}; {aligned.judged_pairs} pairs judged, "
                f"{aligned.contradictions} contradictions, {aligned.clusters} claim clusters")
     print_contradictions(ctx)
+    report = write_demo_report(ctx)
+    click.echo(f"\nreport: {report.resolve()} (open it in a browser; `factalign report --help` for Markdown/JSON)")
     for claim in EXAMPLE_CLAIMS:
         click.echo("")
         print_check(check_claim(ctx, claim, top_k=3))
