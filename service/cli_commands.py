@@ -13,7 +13,8 @@ from service.cli_output import print_check, print_contradiction, print_ingest, p
 from service.context import Context
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
-from service.retrieval.check import check_claim
+from service.pipeline.language import normalize_language
+from service.retrieval.check import CheckFilters, check_claim
 
 
 @cli.command()
@@ -41,27 +42,43 @@ def ingest(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="judge the articles published on or after this date (YYYY-MM-DD) instead of what is new")
 @click.option("--rebuild-index", is_flag=True, help="rebuild the vector index from the stored vectors")
 @click.option("--reembed", is_flag=True, help="re-embed everything with the configured model")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="print the run's counts as JSON")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="where embedding and judging run: this process, or Ray (FACTALIGN_RAY_ADDRESS; "
+                   "pip install 'factalign[ray]')")
 @click.pass_obj
 @handle_errors
-def align(ctx: Context, rebuild_index: bool, reembed: bool, as_json: bool) -> None:
-    """Embed and index what is new since the last run (the nightly job).
+def align(ctx: Context, since, rebuild_index: bool, reembed: bool, as_json: bool, engine: str) -> None:
+    """Embed, index and judge what is new since the last run (the nightly job).
 
-    Safe to interrupt and re-run: finished batches are kept.
+    Safe to kill and re-run at any point: finished batches are kept, and the
+    re-run ends where an uninterrupted run would have. One align runs at a
+    time; a second one exits with code 2 naming the run that holds the lock.
+    Bars on a terminal, key=value log lines on stderr otherwise (cron, systemd).
 
     \b
-    Example:
-      factalign align --rebuild-index
+    Examples:
+      factalign align
+      factalign align --since 2015-07-21      # re-judge the articles of that day on
+      factalign align --rebuild-index --json
+      factalign align --engine ray            # a local Ray, or the cluster at FACTALIGN_RAY_ADDRESS
     """
-    with progress_bar("embed", enabled=not as_json) as advance:
-        report = run_align(ctx.db, ctx.settings, rebuild_index=rebuild_index, reembed=reembed, progress=advance)
+    from service.cli_progress import job_progress
+
+    with job_progress(quiet=as_json) as listener:
+        report = run_align(ctx.db, ctx.settings, rebuild_index=rebuild_index, reembed=reembed,
+                           on_progress=listener, since=since.date() if since else None, engine=engine)
     if as_json:
         _dump(report.to_json())
     else:
         click.echo(f"encoded {report.encoded} new sentences with {report.encoder}; "
-                   f"index holds {report.index_size} ({report.indexed} added) in {report.seconds:.1f}s")
+                   f"index holds {report.index_size} ({report.indexed} added); "
+                   f"{report.judged_pairs} pairs judged, {report.contradictions} contradictions, "
+                   f"{report.clusters} clusters in {report.seconds:.1f}s")
 
 
 @cli.command()
@@ -69,42 +86,62 @@ def align(ctx: Context, rebuild_index: bool, reembed: bool, as_json: bool) -> No
 @click.option("--top", "top_k", default=5, show_default=True, help="how many reports per list")
 @click.option("--json", "as_json", is_flag=True, help="print the check JSON")
 @click.option("--batch", type=click.File("r", encoding="utf-8"), help="JSONL file of {\"claim\": ...}")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="only reports published on or after (YYYY-MM-DD)")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="only reports published on or before")
+@click.option("--outlet", "outlets", multiple=True, help="only this outlet (repeatable)")
+@click.option("--language", "languages", multiple=True, help="only this language code (repeatable)")
 @click.pass_obj
 @handle_errors
-def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch) -> None:
+def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, since, until,
+          outlets: tuple[str, ...], languages: tuple[str, ...]) -> None:
     """Reports that support or conflict with CLAIM (any language).
 
     \b
     Examples:
       factalign check "Russia and Turkey brokered the ceasefire"
       factalign check "Le cessez-le-feu entre en vigueur à minuit" --json
+      factalign check "62,000 fighters signed" --since 2016-12-01 --outlet "Al Jazeera"
       factalign check --batch claims.jsonl > results.jsonl
     """
+    filters = CheckFilters(
+        since=since.date() if since else None, until=until.date() if until else None,
+        outlets=frozenset(outlets) or None,
+        languages=frozenset(normalize_language(code) for code in languages) or None,
+    )
     if batch is not None:
         from service.jobs.batch import run_batch
 
-        run_batch(batch, lambda rec: check_claim(ctx, rec["claim"], top_k=rec.get("top_k", top_k)), "claim")
+        run_batch(batch, lambda rec: check_claim(ctx, rec["claim"], top_k=rec.get("top_k", top_k),
+                                                 filters=filters), "claim")
         return
     if not claim:
         raise click.UsageError("give a CLAIM or --batch FILE")
-    result = check_claim(ctx, claim, top_k=top_k)
+    result = check_claim(ctx, claim, top_k=top_k, filters=filters)
     _dump(result) if as_json else print_check(result)
 
 
 @cli.command()
+@click.option("--limit", default=20, show_default=True, help="how many runs, newest first")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 @handle_errors
-def jobs(ctx: Context, as_json: bool) -> None:
-    """Recent job runs with their counts and errors."""
+def jobs(ctx: Context, limit: int, as_json: bool) -> None:
+    """Recent job runs: state, progress, counts and errors (the same as GET /v1/jobs).
+
+    \b
+    Example:
+      factalign jobs --limit 5 --json
+    """
     from service.store.jobs import list_jobs
 
-    runs = list_jobs(ctx.db)
+    runs = list_jobs(ctx.db, limit=limit)
     if as_json:
         _dump({"jobs": runs})
         return
     for run in runs:
-        click.echo(f"#{run['id']} {run['kind']} {run['state']} {run['started_at']} "
+        progress = run.get("progress") if run["state"] == "running" else None
+        at = f"at {progress['stage']} {progress['done']}/{progress['total'] or '?'} " if progress else ""
+        click.echo(f"#{run['id']} {run['kind']} {run['state']} {run['started_at']} {at}"
                    f"{json.dumps(run['counts'], ensure_ascii=False)} {run['error'] or ''}")
 
 
@@ -113,7 +150,7 @@ def jobs(ctx: Context, as_json: bool) -> None:
 @click.pass_obj
 @handle_errors
 def demo(ctx: Context, seeds: Path | None) -> None:
-    """Ingest the bundled seed articles, align them and run three example checks."""
+    """Ingest the bundled seed articles, align them, run three example checks and write the report."""
     from service.demo import run_demo
 
     run_demo(ctx, seeds)
@@ -238,3 +275,32 @@ def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | 
 
         result["sts"] = evaluate_sts(sts, ctx.encoder)
     _dump(result) if as_json else print_eval(result)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-unauthenticated", is_flag=True,
+              help="serve on a non-loopback address with no FACTALIGN_API_KEYS (trusted networks only)")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@click.pass_obj
+@handle_errors
+def serve(ctx: Context, host: str, port: int, allow_unauthenticated: bool, log_level: str) -> None:
+    """Start the REST API (OpenAPI docs at /docs).
+
+    Writes (POST /v1/articles, POST /v1/jobs/align) need a key from
+    FACTALIGN_API_KEYS sent as 'Authorization: Bearer <key>'; so do reads,
+    unless FACTALIGN_OPEN_READS=true. Without keys the server only listens on
+    loopback.
+
+    \b
+    Examples:
+      factalign serve
+      FACTALIGN_API_KEYS=s3cret factalign serve --host 0.0.0.0 --port 8080
+      curl -X POST localhost:8000/v1/claims/check -d '{"claim": "62,000 fighters signed"}'
+    """
+    from service.api.server import serve as run_server
+
+    run_server(ctx.settings, host=host, port=port, allow_unauthenticated=allow_unauthenticated,
+               log_level=log_level)

@@ -26,12 +26,36 @@ class Settings(BaseSettings):
     api_keys: str = ""
     threads: int = Field(default=2, ge=1, le=256)
     batch_size: int = Field(default=512, ge=1, le=100_000)
+    # align --engine ray: a Ray cluster ("auto", "ray://host:10001"); unset starts a local Ray.
+    ray_address: str | None = Field(default=None, pattern=r"^(auto|ray://\S+|\S+:\d+)$")
     max_sentence_chars: int = Field(default=400, ge=50, le=10_000)
     max_article_bytes: int = Field(default=5_000_000, ge=1_000)
     # Relevance of a stored sentence to a claim, calibrated on the dev set
     # and on unrelated-pair cosines from SaudiNewsNet (see README).
     relevance_threshold: float = Field(default=0.20, ge=-1.0, le=1.0)
     confident_threshold: float = Field(default=0.40, ge=-1.0, le=1.0)
+    # A job lock whose holder has not checkpointed for this long is taken over
+    # (a holder on this host whose process is gone is taken over at once).
+    job_lock_stale_seconds: float = Field(default=3600, gt=0)
+    # REST API limits and access (see README "REST API").
+    max_claim_chars: int = Field(default=2_000, ge=10, le=100_000)
+    max_request_bytes: int = Field(default=10_000_000, ge=1_000)
+    max_batch_articles: int = Field(default=1_000, ge=1, le=1_000_000)
+    open_reads: bool = Field(default=False, description="let reads through without an API key")
+    # Vector index (see README "Index at scale"): exact flat search below
+    # index_exact_below vectors, the approximate kind from there on; the
+    # defaults are the ones measured in benchmarks/ann.py. nlist unset: ~4*sqrt(n).
+    index_kind: str = Field(default="auto", pattern="^(auto|flat|hnsw|ivf)$")
+    index_exact_below: int = Field(default=200_000, ge=0)
+    index_approximate: str = Field(default="ivf", pattern="^(hnsw|ivf)$")
+    index_hnsw_m: int = Field(default=32, ge=4, le=128)
+    index_hnsw_ef_construction: int = Field(default=80, ge=8, le=4_096)
+    index_hnsw_ef_search: int = Field(default=64, ge=1, le=65_536)
+    index_ivf_nlist: int | None = Field(default=None, ge=1, le=1_000_000)
+    index_ivf_nprobe: int = Field(default=16, ge=1, le=1_000_000)
+    index_ivf_quantizer: str = Field(default="sq8", pattern="^(flat|sq8|pq)$")
+    index_ivf_pq_m: int = Field(default=64, ge=1, le=1_024)
+    index_ivf_retrain_growth: float = Field(default=2.0, gt=1.0, le=100.0)
 
     @field_validator("database_url")
     @classmethod

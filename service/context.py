@@ -20,7 +20,10 @@ class Context:
         self.settings = settings
         self._index = None
         self._max_id = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()           # guards the in-memory index (FAISS is not thread-safe)
+        self._encode_lock = threading.Lock()    # one encode at a time: two would fight over 2 BLAS threads
+        self._load_lock = threading.Lock()
+        self.encoder_loaded = False
 
     @cached_property
     def db(self) -> Database:
@@ -29,7 +32,20 @@ class Context:
 
     @property
     def encoder(self):
-        return get_encoder(self.settings)
+        # Two threads asking first would otherwise both load the model.
+        with self._load_lock:
+            encoder = get_encoder(self.settings)
+        self.encoder_loaded = True
+        return encoder
+
+    def warm_up(self) -> None:
+        """Load the encoder and the index now rather than on the first request."""
+        self.encoder
+        if self.db.get_meta(ENCODER_KEY) is not None:
+            self.index()
+
+    def indexed_count(self) -> int:
+        return len(self._index) if self._index is not None else 0
 
     def nli(self):
         """The optional NLI cross-encoder (FACTALIGN_NLI_MODEL), or None."""
@@ -55,6 +71,19 @@ class Context:
             else:
                 self._max_id = append_new_vectors(self.db, self._index, encoder.name, self._max_id)
             return self._index
+
+    def encode(self, texts: list[str]):
+        """Vectors for texts, one caller at a time (the API serves requests on threads)."""
+        encoder = self.encoder
+        with self._encode_lock:
+            return encoder.encode(texts)
+
+    def search(self, queries, k: int):
+        """(scores, ids) from the index ``index()`` loaded, or None when there is none."""
+        with self._lock:
+            if self._index is None or len(self._index) == 0:
+                return None
+            return self._index.search(queries, k)
 
     def invalidate_index(self) -> None:
         with self._lock:

@@ -70,3 +70,29 @@ class StoreError(FactalignError):
 class NotFoundError(FactalignError):
     code = "not_found"
     http_status = 404
+
+
+class AuthenticationError(FactalignError):
+    """No API key, or not a Bearer key: say how to send one (401)."""
+
+    code = "unauthenticated"
+    http_status = 401
+
+
+class PermissionDeniedError(FactalignError):
+    """An API key that is not one of the configured keys (403)."""
+
+    code = "forbidden"
+    http_status = 403
+
+
+class PayloadTooLargeError(FactalignError):
+    code = "payload_too_large"
+    http_status = 413
+
+
+class BusyError(FactalignError):
+    """The work cannot start now: another job holds the lock (409)."""
+
+    code = "busy"
+    http_status = 409

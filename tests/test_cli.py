@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from click.testing import CliRunner
@@ -73,3 +74,15 @@ def test_bad_settings_are_one_clear_line(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTALIGN_DATABASE_URL", "mysql://nope")
     result = CliRunner().invoke(cli, ["--home", str(tmp_path), "jobs"])
     assert result.exit_code == 2 and "FACTALIGN_DATABASE_URL" in result.output
+
+
+def test_check_filters_match_the_function(seeded_home, seeded):
+    from service.retrieval.check import CheckFilters
+
+    result = run(seeded_home, "check", CLAIM, "--json", "--outlet", "Irfaa Sawtak", "--since", "2016-12-01")
+    assert result.exit_code == 0
+    body = json.loads(result.output)
+    assert body == check_claim(seeded, CLAIM, filters=CheckFilters(
+        outlets=frozenset(["Irfaa Sawtak"]), since=dt.date(2016, 12, 1)))
+    assert body["conflicting"] and {e["outlet"] for e in body["supporting"] + body["conflicting"]} == {"Irfaa Sawtak"}
+    assert "unknown language" in run(seeded_home, "check", CLAIM, "--language", "qq").output

@@ -7,8 +7,9 @@ enough to be specific; everything else above the threshold is a *suggestion*.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from service.claims.slots import extract_slots
 from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import Side, judge
-from service.models import Evidence
+from service.models import Evidence, SentenceRecord
 from service.store.articles import sentence_records
 from service.store.vectors import vectors_for
 
@@ -25,6 +26,32 @@ MAX_CLAIM_CHARS = 2000
 # Short claims ("Putin spoke") match many sentences loosely: never confident.
 MIN_CONFIDENT_WORDS = 5
 CANDIDATES = 50
+# With filters, most nearest neighbours may be filtered out: look further.
+FILTERED_CANDIDATES = 200
+
+
+@dataclass(frozen=True)
+class CheckFilters:
+    """Which stored reports a check may return (None: no restriction)."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlets: frozenset[str] | None = None
+    languages: frozenset[str] | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(value is not None for value in (self.since, self.until, self.outlets, self.languages))
+
+    def keep(self, record: SentenceRecord) -> bool:
+        if self.outlets is not None and record.outlet not in self.outlets:
+            return False
+        if self.languages is not None and record.language not in self.languages:
+            return False
+        date = record.published_at
+        if self.since is not None and (date is None or date < self.since):
+            return False
+        return not (self.until is not None and (date is None or date > self.until))
 
 
 def validate_claim(claim: str, max_chars: int = MAX_CLAIM_CHARS) -> str:
@@ -40,8 +67,11 @@ def retrieve(ctx: Context, claim: str, k: int) -> tuple[np.ndarray | None, list[
     index = ctx.index()
     if index is None or len(index) == 0:
         return None, []
-    query = np.asarray(ctx.encoder.encode([claim]), dtype=np.float32)
-    scores, ids = index.search(query, k)
+    query = np.asarray(ctx.encode([claim]), dtype=np.float32)
+    found = ctx.search(query, k)
+    if found is None:
+        return None, []
+    scores, ids = found
     return query[0], [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
 
@@ -52,8 +82,9 @@ def tier(score: float, claim: str, confident_threshold: float) -> str:
     return "suggestion"
 
 
-def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> tuple[list[Evidence], list[float | None]]:
-    """Reports above the relevance threshold, and the classifier's P(disagree) for each."""
+def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: CheckFilters = CheckFilters(),
+                      ) -> tuple[list[Evidence], list[float | None]]:
+    """Reports above the relevance threshold that pass the filters, and the classifier's P(disagree) for each."""
     settings = ctx.settings
     query, hits = retrieve(ctx, claim, k)
     hits = [(i, s) for i, s in hits if s >= settings.relevance_threshold]
@@ -63,7 +94,7 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES) -> tuple[li
         records = sentence_records(session, [i for i, _ in hits])
         vectors = vectors_for(session, ctx.encoder.name, [i for i, _ in hits])
     evidence = [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
-                for i, s in hits if i in records and i in vectors]
+                for i, s in hits if i in records and i in vectors and filters.keep(records[i])]
     others = np.stack([vectors[e.record.sentence_id] for e in evidence]) if evidence else None
     disagree = disagree_probabilities([claim] * len(evidence), [e.record.sentence for e in evidence],
                                       np.tile(query, (len(evidence), 1)), others, ctx.encoder.name)
@@ -86,11 +117,12 @@ def split_by_verdict(claim: str, evidence: list[Evidence], disagree: list[float 
     return supporting, conflicting
 
 
-def check_claim(ctx: Context, claim: str, *, top_k: int = 5) -> dict:
-    claim = validate_claim(claim)
+def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters()) -> dict:
+    claim = validate_claim(claim, ctx.settings.max_claim_chars)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
-    evidence, disagree = relevant_evidence(ctx, claim, max(CANDIDATES, top_k))
+    candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
+    evidence, disagree = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
     supporting, conflicting = split_by_verdict(claim, evidence, disagree, ctx.nli())
     return {
         "claim": claim,

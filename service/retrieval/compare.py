@@ -11,8 +11,9 @@ from service.retrieval.check import validate_claim
 
 
 def compare_pair(ctx: Context, a: str, b: str) -> dict:
-    a, b = validate_claim(a), validate_claim(b)
-    va, vb = ctx.encoder.encode([a, b])
+    limit = ctx.settings.max_claim_chars
+    a, b = validate_claim(a, limit), validate_claim(b, limit)
+    va, vb = ctx.encode([a, b])
     cosine = float(np.dot(va, vb))
     [disagree] = disagree_probabilities([a], [b], va, vb, ctx.encoder.name)
     result = judge(Side(a), Side(b), cosine=cosine, mode="pair", nli=ctx.nli(), disagree=disagree)

@@ -1,0 +1,169 @@
+"""Latency and throughput of ``POST /v1/claims/check`` over loopback, next to in-process ``check``.
+
+A real ``factalign serve`` process answers; this process plays 1, 8 and 32
+concurrent clients (httpx, async) cycling through the dev claims. The same
+claims are first timed in process (``check_claim``), so the table shows what
+HTTP, JSON and concurrency add. The store must already be aligned: pass an
+existing home (e.g. one built by ``benchmarks/scale.py``), or let this
+script build one from the seeds plus SaudiNewsNet days up to N sentences.
+
+    python benchmarks/api.py --home /tmp/fa-100k                      # reuse
+    python benchmarks/api.py --home /tmp/fa-api --sentences 100000   # build, then measure
+
+Both processes share the machine's 2 cores: the client's own time is in
+the figures. Results: benchmarks/results/api.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import func, select
+
+from service.config import load_settings
+from service.context import Context
+from service.jobs.align import run_align
+from service.jobs.ingest import ingest_paths
+from service.retrieval.check import check_claim
+from service.store.schema import Sentence
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+RESULTS = REPO / "benchmarks" / "results" / "api.json"
+KEY = "benchmark-key"
+
+
+def claims() -> list[str]:
+    lines = (SHARED / "eval" / "dev_claims.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["claim"] for line in lines if line.strip()]
+
+
+def sentence_count(ctx: Context) -> int:
+    with ctx.db.session() as session:
+        return session.scalar(select(func.count()).select_from(Sentence))
+
+
+def build(home: Path, sentences: int) -> None:
+    """The seeds, then whole SaudiNewsNet days until the store holds ``sentences``; then align."""
+    ctx = Context(load_settings(home=home))
+    s = ctx.settings
+    ingest_paths(ctx.db, [REPO / "seeds"], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    for day in sorted((SHARED / "data" / "saudinewsnet").glob("*.zip")):
+        if sentence_count(ctx) >= sentences:
+            break
+        ingest_paths(ctx.db, [day], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    run_align(ctx.db, s)
+    ctx.close()
+
+
+def percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+    return {"p50_ms": round(pick(0.50), 1), "p95_ms": round(pick(0.95), 1), "p99_ms": round(pick(0.99), 1),
+            "mean_ms": round(statistics.fmean(samples) * 1000, 1)}
+
+
+def in_process(home: Path, texts: list[str], rounds: int) -> dict:
+    ctx = Context(load_settings(home=home))
+    check_claim(ctx, texts[0])                                  # load model and index first
+    sentences = sentence_count(ctx)
+    samples = []
+    for _ in range(rounds):
+        for text in texts:
+            started = time.perf_counter()
+            check_claim(ctx, text)
+            samples.append(time.perf_counter() - started)
+    ctx.close()
+    return {"sentences": sentences, "indexed": ctx.indexed_count(), **percentiles(samples)}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(home: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "FACTALIGN_API_KEYS": KEY, "HF_HUB_OFFLINE": "1"}
+    process = subprocess.Popen([str(Path(sys.executable).with_name("factalign")), "--home", str(home), "serve",
+                                "--port", str(port), "--log-level", "warning"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 200:
+                return process
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise SystemExit("server did not become ready")
+
+
+async def load(base: str, texts: list[str], clients: int, requests: int) -> dict:
+    samples, errors = [], 0
+    queue = asyncio.Queue()
+    for i in range(requests):
+        queue.put_nowait(texts[i % len(texts)])
+
+    async def client(http: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while not queue.empty():
+            text = queue.get_nowait()
+            started = time.perf_counter()
+            response = await http.post(f"{base}/v1/claims/check", json={"claim": text})
+            samples.append(time.perf_counter() - started)
+            errors += response.status_code != 200
+
+    limits = httpx.Limits(max_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=120, headers={"Authorization": f"Bearer {KEY}"}) as http:
+        await http.post(f"{base}/v1/claims/check", json={"claim": texts[0]})          # warm
+        started = time.perf_counter()
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+        wall = time.perf_counter() - started
+    return {"clients": clients, "requests": requests, "errors": errors,
+            "requests_per_s": round(requests / wall, 1), **percentiles(samples)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--sentences", type=int, default=0, help="build a store of at least this many sentences")
+    parser.add_argument("--requests", type=int, default=200, help="requests per concurrency level")
+    args = parser.parse_args()
+    if args.sentences:
+        build(args.home, args.sentences)
+    texts = claims()
+    baseline = in_process(args.home, texts, rounds=max(1, args.requests // len(texts)))
+    port = free_port()
+    server = start_server(args.home, port)
+    try:
+        rows = [asyncio.run(load(f"http://127.0.0.1:{port}", texts, n, args.requests)) for n in (1, 8, 32)]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    for row in rows:
+        row["p50_vs_in_process"] = round(row["p50_ms"] / baseline["p50_ms"], 2)
+    print(f"in-process check over {baseline['indexed']:,} indexed sentences: p50 {baseline['p50_ms']} ms, "
+          f"p95 {baseline['p95_ms']} ms, p99 {baseline['p99_ms']} ms")
+    print(f"{'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p50/in-proc':>11} {'errors':>6}")
+    for r in rows:
+        print(f"{r['clients']:>7} {r['requests_per_s']:>7} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['p99_ms']:>7} "
+              f"{r['p50_vs_in_process']:>11} {r['errors']:>6}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"in_process": baseline, "http": rows, "cpu_count": os.cpu_count(),
+                                   "load_average_at_end": os.getloadavg()}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

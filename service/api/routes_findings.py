@@ -1,0 +1,40 @@
+"""What align found: ``GET /v1/clusters`` and ``GET /v1/contradictions``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from service.api.deps import ContextDep
+from service.api.schemas import ClustersResponse, ContradictionsResponse
+from service.api.security import Reader
+from service.store.findings import list_clusters, list_contradictions
+
+router = APIRouter(prefix="/v1", tags=["findings"], dependencies=Reader)
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+
+
+@router.get("/contradictions", response_model=ContradictionsResponse)
+def contradictions(ctx: ContextDep,
+                   type: Annotated[str | None, Query(max_length=32, description="number, date, negation, ...")] = None,
+                   outlet: Annotated[str | None, Query(max_length=256, description="either side's outlet")] = None,
+                   since: Annotated[dt.date | None, Query(description="published on or after")] = None,
+                   until: Annotated[dt.date | None, Query(description="published on or before")] = None,
+                   limit: Limit = 100, offset: Offset = 0) -> dict:
+    """Flagged pairs, each with both sentences and the typed reasons, oldest first."""
+    with ctx.db.session() as session:
+        items = list_contradictions(session, type_=type, outlet=outlet, since=since, until=until,
+                                    limit=limit, offset=offset)
+    return {"contradictions": items, "limit": limit, "offset": offset}
+
+
+@router.get("/clusters", response_model=ClustersResponse)
+def clusters(ctx: ContextDep, limit: Limit = 100, offset: Offset = 0,
+             min_size: Annotated[int, Query(ge=1, le=1000, description="smallest cluster")] = 2) -> dict:
+    """Aligned claim groups: the same claim across outlets, largest first."""
+    with ctx.db.session() as session:
+        return {"clusters": list_clusters(session, min_size=min_size, limit=limit, offset=offset)}
