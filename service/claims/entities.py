@@ -254,8 +254,10 @@ def _org(text: str, hit: LexHit, cue: RoleCue, entities: list[Entity], stop: int
 
 def extract_roles(text: str, lang: str | None = None) -> list[Role]:
     """Every role wording in the text, with its holder and body when they can be found."""
-    entities = extract_entities(text, lang)
     hits = [h for h in _ROLE_WORDS.find(text) if isinstance(h.entry, RoleCue)]
+    if not hits:
+        return []                 # most sentences name no role: no need to find their names
+    entities = extract_entities(text, lang)
     roles = []
     for n, hit in enumerate(hits):
         holder = _holder(text, hit, hit.entry, entities)

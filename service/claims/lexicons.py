@@ -129,7 +129,7 @@ def _fold(text: str, table: _FoldTable) -> Folded:
     return Folded(text, folded, starts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32_768)  # align reads a sentence's slots one at a time, lazily, between others
 def fold_with_offsets(text: str, casefold: bool = True) -> Folded:
     """Fold for matching; cached because every extractor folds the same sentence."""
     return _fold(text, _TABLES[casefold])

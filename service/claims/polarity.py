@@ -134,11 +134,14 @@ def _scope(text: str, hit: LexHit, negators: list[tuple[str, Any]]) -> str:
     return ""
 
 
-def _poles(text: str) -> list[tuple[Pole, LexHit, str]]:
+@lru_cache(maxsize=50_000)  # align compares each sentence with ten or more neighbours
+def _poles(text: str) -> tuple[tuple[Pole, LexHit, str], ...]:
     hits = _ANTONYMS.find(text)
+    if not hits:
+        return ()                 # the common case: no negation scope to look for
     refusals = [("refusal", h) for h in hits if any(p.pole == "oppose" for p in h.entries)]
     negators = [("negation", c) for c in negation_cues(text)] + refusals
-    return [(pole, hit, _scope(text, hit, negators)) for hit in hits for pole in hit.entries]
+    return tuple((pole, hit, _scope(text, hit, negators)) for hit in hits for pole in hit.entries)
 
 
 def _opposed(pa: Pole, na: str, pb: Pole, nb: str) -> bool:
@@ -149,7 +152,7 @@ def _opposed(pa: Pole, na: str, pb: Pole, nb: str) -> bool:
     return bool(na) == bool(nb)
 
 
-def _said(poles: list[tuple[Pole, LexHit, str]], group: str) -> set[str]:
+def _said(poles: tuple[tuple[Pole, LexHit, str], ...], group: str) -> set[str]:
     """What a text says in one group, negations applied ("did not boycott" says attend)."""
     return {_OTHER[(p.group, p.pole)] if n else p.pole for p, _, n in poles if p.group == group}
 

@@ -157,10 +157,11 @@ def _before_verb(text: str, toks: list[Token], hit: LexHit) -> str:
     return text[:toks[i].start] if i < len(toks) else text[:hit.start]
 
 
-def _candidates(text: str, ents: list[Entity]) -> list[tuple[LexHit, tuple[int, int]]]:
-    toks, verbs = tokens(text), _VERBS.find(text)
+def _candidates(text: str, ents: list[Entity], attributions: list[LexHit],
+                verbs: list[LexHit]) -> list[tuple[LexHit, tuple[int, int]]]:
+    toks = tokens(text)
     found = []
-    for hit in _ATTRIBUTION.find(text):
+    for hit in attributions:
         span = _arabic_speaker(text, toks, hit, verbs, ents) if ARABIC.search(hit.text) \
             else _latin_after(text, toks, hit.end)
         found.append((hit, span))
@@ -177,8 +178,11 @@ def _candidates(text: str, ents: list[Entity]) -> list[tuple[LexHit, tuple[int, 
 
 def extract_speaker(text: str, lang: str | None = None) -> Speaker | None:
     """The speaker the sentence attributes its content to, or None."""
+    attributions, verbs = _ATTRIBUTION.find(text), _VERBS.find(text)
+    if not attributions and not verbs:
+        return None               # nothing attributes the sentence: no need to find its names
     entities = extract_entities(text, lang)
-    found = _candidates(text, entities)
+    found = _candidates(text, entities, attributions, verbs)
     if not found:
         return None
     hit, (start, end) = found[0]

@@ -98,7 +98,7 @@ def _slot_step(a: SentenceRecord, b: SentenceRecord, cosine: float,
     if not reasons and not full and cosine < LINK_MIN_COSINE:
         return None                                 # "agree" or "unrelated": neither is stored
     event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at, b_date=b.published_at,
-                       min_cosine=MODES["pair"]["event_min"])
+                       min_cosine=MODES["pair"]["event_min"], list_shared=False)
     return (event, reasons) if event.same else None
 
 

@@ -17,6 +17,9 @@ from service.claims.slots import ClaimSlots
 # News about one event clusters within weeks; a gap longer than this between
 # publication dates means another round, another truce, another period.
 EVENT_WINDOW_DAYS = 45
+# Above this similarity the topic alone makes the same event (when the dates allow):
+# no shared actor is asked for.
+CLOSE_ENOUGH = 0.5
 # Entities that nearly every sentence of a story mentions prove nothing alone
 # about being the same event (the country at war, the two sponsors).
 GENERIC_KEYS = frozenset({"syria", "russia", "united_states", "turkey", "iran"})
@@ -44,16 +47,20 @@ def time_compatible(a: dt.date | None, b: dt.date | None, window: int = EVENT_WI
 
 
 def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date | None,
-               b_date: dt.date | None, min_cosine: float) -> EventMatch:
+               b_date: dt.date | None, min_cosine: float, list_shared: bool = True) -> EventMatch:
+    """Whether a and b can be about one event; ``list_shared=False`` skips naming the shared
+    actors where they decide nothing (a close pair), so that its entities are never extracted."""
     if cosine < min_cosine:
         return EventMatch(False, f"topic similarity {cosine:.2f} below {min_cosine:.2f}")
     if not time_compatible(a_date, b_date):
         return EventMatch(False, f"published {a_date} and {b_date}: more than {EVENT_WINDOW_DAYS} days apart")
+    if cosine >= CLOSE_ENOUGH and not list_shared:
+        return EventMatch(True, "same topic, actors and time")
     shared = shared_entities(a, b)
     keys_a, keys_b = a.entity_keys(), b.entity_keys()
-    if keys_a and keys_b and not shared and cosine < 0.5:
+    if keys_a and keys_b and not shared and cosine < CLOSE_ENOUGH:
         return EventMatch(False, "no actor or place in common", ())
     specific_a, specific_b = keys_a - GENERIC_KEYS, keys_b - GENERIC_KEYS
-    if specific_a and specific_b and not set(shared) - GENERIC_KEYS and cosine < 0.5:
+    if specific_a and specific_b and not set(shared) - GENERIC_KEYS and cosine < CLOSE_ENOUGH:
         return EventMatch(False, "no actor or place in common beyond the country", tuple(shared))
     return EventMatch(True, "same topic, actors and time", tuple(shared))

@@ -151,14 +151,18 @@ def lexical_features(a: str, b: str, sa: SentenceSlots, sb: SentenceSlots) -> li
     ]
 
 
+@lru_cache(maxsize=4096)  # the fuzzy columns and the changed-word columns both ask (token sets cache their hash)
 def unmatched_words(ta: frozenset[str], tb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Words of each side with neither the same nor a near-spelled word on the other side."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
-    only_a, only_b = ta - tb, tb - ta
-    left_a = frozenset(x for x in only_a if not any(fuzz.ratio(x, y) >= _NEAR_WORD for y in only_b))
-    left_b = frozenset(y for y in only_b if not any(fuzz.ratio(x, y) >= _NEAR_WORD for x in only_a))
-    return left_a, left_b
+    only_a, only_b = list(ta - tb), list(tb - ta)
+    if not only_a or not only_b:
+        return frozenset(only_a), frozenset(only_b)
+    # Every ratio in one call; float64 so that ">= _NEAR_WORD" decides as fuzz.ratio's own float does.
+    near = process.cdist(only_a, only_b, scorer=fuzz.ratio, dtype=np.float64, workers=1) >= _NEAR_WORD
+    return (frozenset(x for x, hit in zip(only_a, near.any(axis=1)) if not hit),
+            frozenset(y for y, hit in zip(only_b, near.any(axis=0)) if not hit))
 
 
 def fuzzy_features(sa: SentenceSlots, sb: SentenceSlots) -> list[float]:

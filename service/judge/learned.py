@@ -10,12 +10,17 @@ the signal is simply absent.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 
 from service.judge.classifier import PairClassifier
 from service.pipeline.normalize import is_arabic
+
+
+# A sentence meets many neighbours: its script is looked at once.
+_arabic = lru_cache(maxsize=50_000)(is_arabic)
 
 
 def disagree_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.ndarray, vb: np.ndarray,
@@ -25,7 +30,7 @@ def disagree_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: n
     classifier = PairClassifier.load()
     if encoder_name != classifier.encoder_name:
         return [None] * len(a_texts)
-    arabic = [i for i, (a, b) in enumerate(zip(a_texts, b_texts)) if is_arabic(a) and is_arabic(b)]
+    arabic = [i for i, (a, b) in enumerate(zip(a_texts, b_texts)) if _arabic(a) and _arabic(b)]
     found: list[float | None] = [None] * len(a_texts)
     if not arabic:
         return found

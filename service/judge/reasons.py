@@ -9,6 +9,8 @@ is a number conflict; "62,000 fighters ... 50 people" is not (other units).
 
 from __future__ import annotations
 
+from typing import Callable
+
 from service.claims.dates import dates_conflict
 from service.claims.entities import roles_conflict, same_entity
 from service.claims.numbers import comparable, conflicting
@@ -88,7 +90,23 @@ def negation_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
     return [Reason("negation", claim_side, evidence_side)]
 
 
-def slot_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
-    """Every slot-level disagreement, strongest kinds first."""
-    return (number_reasons(a, b) + date_reasons(a, b) + role_reasons(a, b)
-            + antonym_reasons(a, b) + duration_reasons(a, b) + negation_reasons(a, b))
+# Every check with the reason types it can report, strongest kinds first.
+CHECKS = (
+    (number_reasons, ("number",)),
+    (date_reasons, ("date",)),
+    (role_reasons, ("role", "entity")),
+    (antonym_reasons, tuple(sorted(set(ANTONYM_TYPES.values()) | {"antonym"}))),
+    (duration_reasons, ("duration",)),
+    (negation_reasons, ("negation",)),
+)
+
+
+def slot_reasons(a: ClaimSlots, b: ClaimSlots, allowed: Callable[[str], bool] | None = None) -> list[Reason]:
+    """Every slot-level disagreement, strongest kinds first.
+
+    With ``allowed``, a check runs only if it can report an allowed type: the
+    judge passes the types a pair is similar enough for, so that the slots
+    those checks read are never extracted for a pair that could not use them.
+    """
+    return [reason for check, types in CHECKS if allowed is None or any(map(allowed, types))
+            for reason in check(a, b)]

@@ -73,15 +73,35 @@ def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None,
                        b_date=b.published_at, min_cosine=limits["event_min"])
     if not event.same:
         return Judgement("unrelated", cosine, (), event)
-    reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
-                    if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"]))
+    reasons = believable_reasons(slots_a, slots_b, cosine=cosine, mode=mode)
+    return decide(a.text, b.text, event, reasons, cosine=cosine, mode=mode, nli=nli, disagree=disagree)
+
+
+def believable_reasons(slots_a, slots_b, *, cosine: float, mode: str = "pair") -> tuple[Reason, ...]:
+    """The slot reasons of a pair that its cosine is high enough for (see REASON_MIN_COSINE)."""
+    limits = MODES[mode]
+
+    def believed(kind: str) -> bool:
+        return cosine >= max(limits["reason_min"].get(kind, 0.4), limits["event_min"])
+
+    return tuple(r for r in slot_reasons(slots_a, slots_b, allowed=believed) if believed(r.type))
+
+
+def needs_classifier(reasons: tuple[Reason, ...]) -> bool:
+    """Whether the learned classifier's P(disagree) can change the verdict (it only drops weak kinds)."""
+    return any(r.type in WEAK_TYPES for r in reasons)
+
+
+def decide(a_text: str, b_text: str, event: EventMatch, reasons: tuple[Reason, ...], *, cosine: float,
+           mode: str = "pair", nli=None, disagree: float | None = None) -> Judgement:
+    """The verdict of a same-event pair from its believable reasons and the optional signals."""
     if disagree is not None and disagree < DISAGREE_MIN:
         reasons = tuple(r for r in reasons if r.type not in WEAK_TYPES)
     if nli is not None:
-        reasons = _with_nli(nli, a.text, b.text, reasons)
+        reasons = _with_nli(nli, a_text, b_text, reasons)
     if reasons:
         return Judgement("conflict", cosine, _dedupe(reasons), event, disagree)
-    verdict = "agree" if cosine >= limits["agree_min"] else "unrelated"
+    verdict = "agree" if cosine >= MODES[mode]["agree_min"] else "unrelated"
     return Judgement(verdict, cosine, (), event, disagree)
 
 

@@ -22,6 +22,11 @@ _ARABIC_FOLD = str.maketrans({
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SPACES = re.compile(r"\s+")
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+# fold_arabic and ascii_digits in one regex pass: str.translate with a dict
+# looks every character up, and few characters of a text change at all.
+_MATCH_MAP = {chr(k): v if isinstance(v, str) else chr(v) for table in (_ARABIC_FOLD, _DIGITS)
+              for k, v in table.items()}
+_MATCH_CHANGES = re.compile(f"{_DIACRITICS.pattern}|{_TATWEEL}|[{''.join(_MATCH_MAP)}]")
 
 
 def ascii_digits(text: str) -> str:
@@ -38,8 +43,8 @@ def fold_arabic(text: str) -> str:
 def normalize_for_match(text: str) -> str:
     """The folded, lower-cased, single-spaced form used for comparing text."""
     text = unicodedata.normalize("NFKC", text)
-    text = ascii_digits(fold_arabic(text)).casefold()
-    return _SPACES.sub(" ", text).strip()
+    text = _MATCH_CHANGES.sub(lambda m: _MATCH_MAP.get(m.group(), ""), text)
+    return " ".join(text.casefold().split())      # str.split's whitespace is exactly re's \s
 
 
 def is_arabic(text: str, share: float = 0.3) -> bool:

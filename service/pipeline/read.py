@@ -6,6 +6,10 @@ stops the others. Formats: .txt, .html/.htm, .json (an object or an array of
 objects), .jsonl (one object per line), .zip (any of these inside).
 A ``manifest.jsonl`` in a folder gives outlet, language, published_at,
 title and url for the text and HTML files beside it (matched on ``file``).
+
+Everything streams: files are read one at a time, a zip one member at a
+time, and a JSON array one article at a time, so a corpus of any size is
+read in the memory of its largest file (one day of SaudiNewsNet: 12 MB).
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from service.errors import InputError
 from service.models import ArticleIn
 from service.pipeline.decode import decode_text
-from service.pipeline.jsonlines import iter_json_lines
+from service.pipeline.jsonlines import iter_json_document, iter_json_lines
 from service.pipeline.records import record_to_article
 
 TEXT_SUFFIXES = {".txt"}
@@ -48,7 +52,9 @@ def _wanted(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED and path.name != MANIFEST and not path.name.startswith(".")
 
 
-def read_articles(paths: list[Path], *, max_bytes: int) -> Iterator[Item]:
+def read_articles(paths: list[Path], *, max_bytes: int,
+                  on_file: Callable[[Path], None] | None = None) -> Iterator[Item]:
+    """Every article under ``paths``; ``on_file`` is called after each file is read."""
     manifests: dict[Path, dict[str, dict] | InputError] = {}
     for path in iter_paths(paths):
         if isinstance(path, InputError):
@@ -63,6 +69,8 @@ def read_articles(paths: list[Path], *, max_bytes: int) -> Iterator[Item]:
             manifests[folder] = {}
             manifest = {}
         yield from read_file(path, manifest.get(path.name), max_bytes=max_bytes)
+        if on_file:
+            on_file(path)
 
 
 def load_manifest(path: Path) -> dict[str, dict] | InputError:
@@ -159,12 +167,10 @@ def _jsonl_records(text: str, *, source: str) -> Iterator[Item]:
 
 
 def _json_records(text: str, *, source: str) -> Iterator[Item]:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputError(f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno)
-        return
-    records = document if isinstance(document, list) else [document]
-    for number, record in enumerate(records, 1):
-        # For arrays, 'line' is the 1-based position of the object in the array.
-        yield from _convert(record, source=source, line=number if isinstance(document, list) else None)
+    for item in iter_json_document(text, source=source):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            # For arrays, 'line' is the 1-based position of the object in the array.
+            position, record = item
+            yield from _convert(record, source=source, line=position)
