@@ -78,6 +78,16 @@ class VectorIndex(ABC):
         """Build parameters recorded in the saved header."""
         return {}
 
+    @property
+    def state(self) -> dict[str, Any]:
+        """Facts about how the index was built (e.g. what it was trained for), also saved."""
+        return {}
+
+    def set_search_params(self, **params: Any) -> None:
+        """Change search-time parameters; exact backends have none."""
+        if params:
+            raise TypeError(f"a {self.kind} index has no search parameters, got {sorted(params)}")
+
     # ----- public API ----------------------------------------------------
     def __len__(self) -> int:
         return len(self._ids)
@@ -158,7 +168,7 @@ class VectorIndex(ABC):
         header = {
             "format": FORMAT, "backend": self.backend, "kind": self.kind,
             "dimension": self.dimension, "count": len(self), "version": stamp,
-            "params": self.params,
+            "params": self.params, "state": self.state,
             "data_sha256": file_sha256(path), "ids_sha256": file_sha256(ids_path(path)),
         }
         atomic_write_bytes(header_path(path), json.dumps(header, indent=2).encode("utf-8"))

@@ -1,9 +1,10 @@
-"""FAISS indexes: exact flat (default), HNSW graph, IVF with 8-bit codes.
+"""FAISS indexes: exact flat, HNSW graph, IVF with flat / 8-bit / PQ codes.
 
 ``flat`` is exact and is what the contract suite compares with the NumPy
 index; ``hnsw`` and ``ivf`` are approximate and are trusted only after
-their recall@k against the exact index is measured (see the tests).
-``import faiss`` happens when an index is built.
+their recall@k against the exact index is measured (``recall.py``, the
+tests and ``benchmarks/ann.py``). ``import faiss`` happens when an index
+is built.
 """
 
 from __future__ import annotations
@@ -18,21 +19,29 @@ from embeddings.errors import IndexMismatchError, MissingBackendError
 from embeddings.index.base import VectorIndex
 
 KINDS = ("flat", "hnsw", "ivf")
-_SEARCH_PARAMS = {"efSearch", "nprobe"}
-_DEFAULTS = {
+APPROXIMATE_KINDS = ("hnsw", "ivf")
+IVF_QUANTIZERS = ("flat", "sq8", "pq")
+SEARCH_PARAMS = {"flat": set(), "hnsw": {"efSearch"}, "ivf": {"nprobe"}}
+DEFAULTS: dict[str, dict[str, Any]] = {
     "flat": {},
     "hnsw": {"M": 32, "efConstruction": 80, "efSearch": 64},
-    "ivf": {"nlist": None, "nprobe": 16},
+    "ivf": {"nlist": None, "nprobe": 16, "quantizer": "sq8", "pq_m": 64},
 }
+# k-means quality stops improving long before FAISS's own cap of 256
+# points per list, while training time grows with the sample: 64 is plenty.
+TRAIN_POINTS_PER_LIST = 64
+PQ_CENTROIDS = 256
 
 
-def choose_kind(n_vectors: int, exact_below: int = 200_000) -> str:
-    """Exact flat search below ``exact_below`` vectors, HNSW above.
+def choose_kind(n_vectors: int, exact_below: int = 200_000, approximate: str = "ivf") -> str:
+    """Exact flat search below ``exact_below`` vectors, ``approximate`` from there on.
 
-    Flat search costs n x dim multiply-adds per query; below ~200k 512-d
-    vectors that is a few milliseconds, and exact results need no tuning.
+    Flat search reads n x dim floats per query; below ~200k 512-d vectors
+    that is a few milliseconds, and exact results need no tuning.
     """
-    return "flat" if n_vectors < exact_below else "hnsw"
+    if approximate not in APPROXIMATE_KINDS:
+        raise ValueError(f"approximate kind must be one of {APPROXIMATE_KINDS}, got {approximate!r}")
+    return "flat" if n_vectors < exact_below else approximate
 
 
 def build_index(kind: str, dimension: int, **params: Any) -> VectorIndex:
@@ -46,11 +55,23 @@ def build_index(kind: str, dimension: int, **params: Any) -> VectorIndex:
     return FaissIndex(dimension, kind, **params)
 
 
+def auto_nlist(n_vectors: int) -> int:
+    """About 4*sqrt(n) lists, with at least 39 training points per list (FAISS's floor)."""
+    return max(1, min(int(4 * math.sqrt(n_vectors)), n_vectors // 39))
+
+
+def training_size(n_vectors: int, nlist: int | None) -> int:
+    """How many of n vectors to train an ivf index of ``nlist`` lists on (None: auto)."""
+    wanted = max(TRAIN_POINTS_PER_LIST * (nlist or auto_nlist(n_vectors)), 40 * PQ_CENTROIDS)
+    return min(n_vectors, wanted)
+
+
 class FaissIndex(VectorIndex):
     """A FAISS index under int64 ids, inner-product metric.
 
     hnsw params: M, efConstruction, efSearch. ivf params: nlist (None: about
-    4*sqrt(n) of the first batch added, which also trains it), nprobe.
+    4*sqrt(n) for the n it is trained for), nprobe, quantizer (flat: exact
+    codes, sq8: 1 byte a dimension, pq: pq_m bytes a vector).
     """
 
     backend = "faiss"
@@ -59,15 +80,17 @@ class FaissIndex(VectorIndex):
         super().__init__(dimension)
         if kind not in KINDS:
             raise ValueError(f"unknown FAISS index kind {kind!r}; expected one of {KINDS}")
-        unknown = set(params) - set(_DEFAULTS[kind])
+        unknown = set(params) - set(DEFAULTS[kind])
         if unknown:
-            raise TypeError(f"{kind} index does not take {sorted(unknown)}; it takes {sorted(_DEFAULTS[kind])}")
+            raise TypeError(f"{kind} index does not take {sorted(unknown)}; it takes {sorted(DEFAULTS[kind])}")
         if threads < 1:
             raise ValueError(f"threads must be at least 1, got {threads}")
+        self._params = {**DEFAULTS[kind], **params}
+        _check_params(kind, dimension, self._params)
         self._faiss = _import_faiss()
         self._kind = kind
-        self._params = {**_DEFAULTS[kind], **params}
         self.threads = threads
+        self.trained_for = 0
         # ivf is created when it is trained, because nlist may depend on the data
         self._index = None if kind == "ivf" else self._new_index()
 
@@ -79,29 +102,46 @@ class FaissIndex(VectorIndex):
     def params(self) -> dict[str, Any]:
         return dict(self._params)
 
-    def train(self, vectors: np.ndarray) -> None:
-        """Train an ivf index (``add`` does it with its first batch if needed)."""
+    @property
+    def state(self) -> dict[str, Any]:
+        return {"trained_for": self.trained_for}
+
+    def train(self, vectors: np.ndarray, planned_size: int | None = None) -> None:
+        """Train an ivf index on a sample, for an index expected to hold ``planned_size``.
+
+        ``add`` trains on its first batch when nobody did; training on a
+        sample of the whole collection first gives lists that fit all of it.
+        """
         if self._kind != "ivf":
             return
         vectors = self._as_vectors(vectors, "training vectors")
-        nlist = self._params["nlist"] or _auto_nlist(len(vectors))
-        if len(vectors) < nlist:
-            raise ValueError(f"an ivf index with nlist={nlist} needs at least {nlist} training vectors, "
-                             f"got {len(vectors)}: add more at once, or use kind='flat'")
+        planned = max(int(planned_size or 0), len(vectors))
+        nlist = self._params["nlist"] or auto_nlist(planned)
+        # each PQ sub-quantiser is a k-means with 256 centroids
+        needed = max(nlist, PQ_CENTROIDS if self._params["quantizer"] == "pq" else 0)
+        if len(vectors) < needed:
+            raise ValueError(f"an ivf index with nlist={nlist} and {self._params['quantizer']} codes needs "
+                             f"at least {needed} training vectors, got {len(vectors)}: "
+                             "add more at once, or use kind='flat'")
+        if len(self):
+            raise IndexMismatchError("an ivf index holding vectors cannot be retrained: build a new one")
         self._params["nlist"] = nlist
         self._set_threads()
         index = self._new_index()
         index.train(vectors)
-        self._index = index
+        self._index, self.trained_for = index, planned
 
     def _add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         if self._index is None or not self._index.is_trained:
-            self.train(vectors)
+            self.train(vectors[: training_size(len(vectors), self._params["nlist"])], len(vectors))
         self._set_threads()
         self._index.add_with_ids(vectors, ids)
 
     def _search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        self._set_threads()
+        # FAISS splits a search over its queries: with fewer queries than
+        # threads the others only wait, and on a busy machine that wait cost
+        # single-query searches tens of milliseconds (benchmarks/ann.py).
+        self._set_threads(min(self.threads, len(queries)))
         if self._kind == "hnsw":
             # HNSW cannot return more than efSearch results
             self._inner().hnsw.efSearch = max(int(self._params["efSearch"]), k)
@@ -140,38 +180,55 @@ class FaissIndex(VectorIndex):
                                      "does not match its header")
         if header["kind"] != "ivf" or loaded.is_trained:
             index._index = loaded
+            index.trained_for = int(header.get("state", {}).get("trained_for", header["count"]))
         return index
 
     def set_search_params(self, **params: Any) -> None:
-        """Change efSearch (hnsw) or nprobe (ivf) after build or load."""
-        unknown = set(params) - (_SEARCH_PARAMS & set(_DEFAULTS[self._kind]))
+        """Change efSearch (hnsw) or nprobe (ivf) after build or load: no rebuild needed."""
+        unknown = set(params) - SEARCH_PARAMS[self._kind]
         if unknown:
             raise TypeError(f"{self._kind} index has no search parameter {sorted(unknown)}")
+        _check_params(self._kind, self.dimension, {**self._params, **params})
         self._params.update(params)
 
     def _new_index(self, nlist: int | None = None):
-        faiss, d = self._faiss, self.dimension
+        faiss, d, p = self._faiss, self.dimension, self._params
         if self._kind == "flat":
             return faiss.index_factory(d, "IDMap2,Flat", faiss.METRIC_INNER_PRODUCT)
         if self._kind == "hnsw":
-            index = faiss.index_factory(d, f"IDMap2,HNSW{int(self._params['M'])}", faiss.METRIC_INNER_PRODUCT)
+            index = faiss.index_factory(d, f"IDMap2,HNSW{int(p['M'])}", faiss.METRIC_INNER_PRODUCT)
             inner = faiss.downcast_index(index.index)
-            inner.hnsw.efConstruction = int(self._params["efConstruction"])
-            inner.hnsw.efSearch = int(self._params["efSearch"])
+            inner.hnsw.efConstruction = int(p["efConstruction"])
+            inner.hnsw.efSearch = int(p["efSearch"])
             return index
-        nlist = int(nlist or self._params["nlist"])
-        return faiss.index_factory(d, f"IVF{nlist},SQ8", faiss.METRIC_INNER_PRODUCT)
+        codes = {"flat": "Flat", "sq8": "SQ8", "pq": f"PQ{int(p['pq_m'])}"}[p["quantizer"]]
+        index = faiss.index_factory(d, f"IVF{int(nlist or p['nlist'])},{codes}", faiss.METRIC_INNER_PRODUCT)
+        if p["quantizer"] == "pq":
+            # The factory turns on polysemous training (Hamming filtering we never
+            # use); it costs minutes even on a thousand vectors.
+            faiss.downcast_index(index).do_polysemous_training = False
+        return index
 
     def _inner(self):
         return self._faiss.downcast_index(self._index.index)
 
-    def _set_threads(self) -> None:
-        self._faiss.omp_set_num_threads(self.threads)
+    def _set_threads(self, threads: int | None = None) -> None:
+        self._faiss.omp_set_num_threads(threads or self.threads)
 
 
-def _auto_nlist(n_vectors: int) -> int:
-    """About 4*sqrt(n) lists, with at least 39 training points per list (FAISS's floor)."""
-    return max(1, min(int(4 * math.sqrt(n_vectors)), n_vectors // 39))
+def _check_params(kind: str, dimension: int, params: dict[str, Any]) -> None:
+    """Refuse values FAISS would accept and then misbehave on (or abort)."""
+    positive = {"hnsw": ("M", "efConstruction", "efSearch"), "ivf": ("nprobe", "pq_m")}.get(kind, ())
+    bad = [name for name in positive if not isinstance(params[name], int) or params[name] < 1]
+    if kind == "ivf" and params["nlist"] is not None and (not isinstance(params["nlist"], int) or params["nlist"] < 1):
+        bad.append("nlist")
+    if bad:
+        raise ValueError(f"{kind} index parameters {bad} must be positive integers, got "
+                         f"{ {name: params[name] for name in bad} }")
+    if kind == "ivf" and params["quantizer"] not in IVF_QUANTIZERS:
+        raise ValueError(f"ivf quantizer must be one of {IVF_QUANTIZERS}, got {params['quantizer']!r}")
+    if kind == "ivf" and params["quantizer"] == "pq" and dimension % params["pq_m"]:
+        raise ValueError(f"pq_m={params['pq_m']} must divide the dimension {dimension}")
 
 
 def _import_faiss():
