@@ -56,6 +56,17 @@ class IngestReport:
             "errors": [{"message": e.message, **e.details} for e in self.errors],
         }
 
+    def count(self, seg: Segmented, article_id: str, added: bool) -> None:
+        """One stored article: new (with its sentences) or a duplicate of one already stored."""
+        if added:
+            self.added += 1
+            self.sentences += len(seg.sentences)
+            self.dropped_lines += seg.dropped_lines
+            self.article_ids.append(article_id)
+        else:
+            self.duplicates += 1
+            self.duplicate_ids.append(article_id)
+
 
 def prepare(items: Iterable, report: IngestReport) -> Iterator[ArticleIn]:
     """HTML extracted, bad items reported; what is left is text articles, one at a time."""
@@ -119,14 +130,7 @@ def _store_batch(db: Database, batch: list[Segmented], report: IngestReport) -> 
             except InputError as exc:     # raised before anything of that article is added
                 report.errors.append(exc)
                 continue
-            if added:
-                report.added += 1
-                report.sentences += len(seg.sentences)
-                report.dropped_lines += seg.dropped_lines
-                report.article_ids.append(article_id)
-            else:
-                report.duplicates += 1
-                report.duplicate_ids.append(article_id)
+            report.count(seg, article_id, added)
 
 
 def store_articles(db: Database, articles: Iterable[ArticleIn], detector: RepeatedLineDetector,

@@ -59,13 +59,5 @@ def ingest_records(db: Database, records: list[Any], *, max_bytes: int, max_char
     report = IngestReport(read=len(segmented))
     with db.session() as session:
         for seg in segmented:
-            article_id, added = add_article(session, seg)
-            if added:
-                report.added += 1
-                report.sentences += len(seg.sentences)
-                report.dropped_lines += seg.dropped_lines
-                report.article_ids.append(article_id)
-            else:
-                report.duplicates += 1
-                report.duplicate_ids.append(article_id)
+            report.count(seg, *add_article(session, seg))
     return report

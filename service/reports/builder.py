@@ -18,11 +18,12 @@ from service.errors import InputError
 from service.models import SentenceRecord
 from service.reports.bidi import direction
 from service.reports.highlight import shared_actor_spans, side_highlights
-from service.reports.queries import claims_per_day, clusters_of, contradiction_rows, support_for
+from service.reports.queries import claims_per_day, clusters_of, support_for
 from service.reports.reason_words import describe, label
 from service.reports.stances import actor_stance_maps
 from service.reports.stories import group_stories
 from service.store.database import Database
+from service.store.findings import contradiction_rows
 from service.store.schema import Contradiction
 
 REPORT_VERSION = 1

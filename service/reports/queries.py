@@ -17,40 +17,9 @@ from sqlalchemy.orm import Session
 from service.models import SentenceRecord
 from service.store.articles import sentence_records, to_record
 from service.store.findings import independent_sources
-from service.store.schema import Article, ClusterMember, Contradiction, Sentence
+from service.store.schema import Article, ClusterMember, Sentence
 
 ID_CHUNK = 900      # SQLite before 3.32 allows 999 bound parameters per statement
-
-
-def contradiction_rows(session: Session, *, type_: str | None = None, outlet: str | None = None,
-                       since: dt.date | None = None, until: dt.date | None = None
-                       ) -> list[tuple[Contradiction, SentenceRecord, SentenceRecord]]:
-    """Every stored contradiction with both sides, filtered like ``factalign contradictions``.
-
-    A pair is in the window when one of its sides was published in it, and
-    it concerns an outlet when the outlet is on either side.
-    """
-    query = select(Contradiction).order_by(Contradiction.id)
-    if type_:
-        query = query.where(Contradiction.type == type_)
-    rows = session.scalars(query).all()
-    records = sentence_records(session, sorted({i for r in rows for i in (r.a_id, r.b_id)}))
-    found = []
-    for row in rows:
-        a, b = records.get(row.a_id), records.get(row.b_id)
-        if a is not None and b is not None and in_window(a, b, outlet, since, until):
-            found.append((row, a, b))
-    return found
-
-
-def in_window(a: SentenceRecord, b: SentenceRecord, outlet: str | None,
-              since: dt.date | None, until: dt.date | None) -> bool:
-    if outlet and outlet not in (a.outlet, b.outlet):
-        return False
-    dates = [d for d in (a.published_at, b.published_at) if d]
-    if since and dates and max(dates) < since:
-        return False
-    return not (until and dates and min(dates) > until)
 
 
 def chunks(ids, size: int = ID_CHUNK) -> Iterator[list[int]]:

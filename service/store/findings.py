@@ -7,36 +7,50 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
 from service.store.articles import sentence_records
 from service.store.schema import ClusterMember, Contradiction
 
 
-def list_contradictions(session: Session, *, type_: str | None = None, outlet: str | None = None,
-                        since: dt.date | None = None, until: dt.date | None = None,
-                        limit: int = 100, offset: int = 0) -> list[dict]:
+def contradiction_rows(session: Session, *, type_: str | None = None, outlet: str | None = None,
+                       since: dt.date | None = None, until: dt.date | None = None
+                       ) -> list[tuple[Contradiction, SentenceRecord, SentenceRecord]]:
+    """Stored contradictions with both sides, oldest first, filtered.
+
+    A pair concerns an outlet when the outlet is on either side, and is in
+    the window when one of its sides was published in it.
+    """
     query = select(Contradiction).order_by(Contradiction.id)
     if type_:
         query = query.where(Contradiction.type == type_)
     rows = session.scalars(query).all()
     records = sentence_records(session, sorted({i for r in rows for i in (r.a_id, r.b_id)}))
-    items = []
+    found = []
     for row in rows:
         a, b = records.get(row.a_id), records.get(row.b_id)
-        if a is None or b is None or not _matches(a, b, outlet, since, until):
-            continue
-        items.append({"id": row.id, "type": row.type, "score": round(row.score, 4),
-                      "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons})
-    return items[offset:offset + limit]
+        if a is not None and b is not None and in_window(a, b, outlet, since, until):
+            found.append((row, a, b))
+    return found
 
 
-def _matches(a, b, outlet, since, until) -> bool:
+def in_window(a: SentenceRecord, b: SentenceRecord, outlet: str | None,
+              since: dt.date | None, until: dt.date | None) -> bool:
     if outlet and outlet not in (a.outlet, b.outlet):
         return False
     dates = [d for d in (a.published_at, b.published_at) if d]
     if since and dates and max(dates) < since:
         return False
     return not (until and dates and min(dates) > until)
+
+
+def list_contradictions(session: Session, *, type_: str | None = None, outlet: str | None = None,
+                        since: dt.date | None = None, until: dt.date | None = None,
+                        limit: int = 100, offset: int = 0) -> list[dict]:
+    rows = contradiction_rows(session, type_=type_, outlet=outlet, since=since, until=until)
+    return [{"id": row.id, "type": row.type, "score": round(row.score, 4),
+             "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons}
+            for row, a, b in rows[offset:offset + limit]]
 
 
 def list_clusters(session: Session, *, min_size: int = 2, limit: int = 100, offset: int = 0) -> list[dict]:
