@@ -37,6 +37,12 @@ class RoleCue:
 # several bodies at once (a delegation and a political office).
 EXCLUSIVE_ROLES = frozenset({"represent", "minister", "spokesperson", "president", "envoy", "ambassador"})
 
+# French puts the nationality between the title and the ministry ("le ministre
+# russe de la Défense"); without these forms the country would be read as the body.
+_FRENCH_NATIONAL = "".join(f"|ministre {nationality} {{body}}" for nationality in (
+    "russe", "turc", "syrien", "iranien", "américain", "français", "saoudien", "qatari", "jordanien",
+    "israélien", "britannique", "allemand", "chinois", "égyptien", "irakien", "libanais"))
+
 ROLE_CUES = (
     RoleCue("represent", "represent", "+مثل|ممثل|ممثلا|ممثله|represent|represents|represented|representing"
             "|representative|on behalf of|représente|représentera|représentent|représenter|représenté"
@@ -60,10 +66,12 @@ ROLE_CUES = (
             "|المتحدثة باسم|الناطقة باسم|spokes*|porte-parole|официальн* представител*|пресс-секретар*"),
     RoleCue("foreign_minister", "minister", "وزير الخارجية|وزيرة الخارجية|Foreign Minister|foreign secretary"
             "|Minister of Foreign Affairs|Secretary of State|ministre des Affaires étrangères|chef de la diplomatie"
-            "|министр иностранных дел|глава МИД", org="foreign_ministry"),
+            "|министр иностранных дел|глава МИД" + _FRENCH_NATIONAL.format(body="des Affaires étrangères"),
+            org="foreign_ministry"),
     RoleCue("defence_minister", "minister", "وزير الدفاع|وزيرة الدفاع|Defence Minister|Defense Minister"
             "|Defense Secretary|Minister of Defence|Minister of Defense|ministre de la Défense|ministre des Armées"
-            "|министр обороны|глава Минобороны", org="defence_ministry"),
+            "|министр обороны|глава Минобороны" + _FRENCH_NATIONAL.format(body="de la Défense"),
+            org="defence_ministry"),
     RoleCue("minister", "minister", "وزير|وزيرة|minister|ministre|министр|министра|министром"),
     RoleCue("prime_minister", "prime_minister", "رئيس الوزراء|رئيس الحكومة|Prime Minister|Premier ministre"
             "|премьер-министр*"),

@@ -277,3 +277,13 @@ def test_extractors_never_crash_and_spans_hold(text):
     assert_spans(text, entities)
     assert all(e.kind in ("person", "org", "place", "role") for e in entities)
     assert_spans(text, extract_roles(text))
+
+
+def test_french_nationality_between_title_and_ministry_is_not_the_body():
+    from service.claims.entities import extract_roles, roles_conflict
+
+    [french, *_] = extract_roles("Selon le ministre russe de la Défense Sergueï Choïgou, les groupes ont signé", "fr")
+    [arabic, *_] = extract_roles("أعلن وزير الدفاع الروسي سيرغي شويغو أن مجموعات وقعت", "ar")
+    assert french.org_key == arabic.org_key == "defence_ministry"
+    assert french.holder.text == "Sergueï Choïgou"
+    assert not roles_conflict(french, arabic)
