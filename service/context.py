@@ -24,6 +24,7 @@ class Context:
         self._encode_lock = threading.Lock()    # one encode at a time: two would fight over 2 BLAS threads
         self._load_lock = threading.Lock()
         self.encoder_loaded = False
+        self.warmed = False                     # encoder and index loaded (see warm_up)
 
     @cached_property
     def db(self) -> Database:
@@ -43,6 +44,7 @@ class Context:
         self.encoder
         if self.db.get_meta(ENCODER_KEY) is not None:
             self.index()
+        self.warmed = True
 
     def indexed_count(self) -> int:
         return len(self._index) if self._index is not None else 0

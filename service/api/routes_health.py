@@ -19,8 +19,8 @@ def healthz() -> dict:
 
 @router.get("/readyz", response_model=Health, responses={503: {"model": Health, "description": "not ready"}})
 def readyz(ctx: ContextDep):
-    """Ready when the encoder is loaded and the store answers a query."""
-    checks = {"model": ctx.encoder_loaded, "store": _store_reachable(ctx)}
+    """Ready when the encoder and the index are loaded and the store answers a query."""
+    checks = {"model": ctx.encoder_loaded, "index": ctx.warmed, "store": _store_reachable(ctx)}
     ready = all(checks.values())
     body = {"status": "ready" if ready else "not ready", **checks,
             "encoder": ctx.settings.model, "indexed": ctx.indexed_count()}
