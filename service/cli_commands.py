@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from service.cli import _dump, cli, handle_errors
-from service.cli_output import print_check, print_contradiction, print_ingest, progress_bar
+from service.cli_output import print_check, print_contradiction, print_ingest
 from service.context import Context
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
@@ -28,14 +28,20 @@ def ingest(ctx: Context, paths: tuple[Path, ...], as_json: bool) -> None:
     A manifest.jsonl in a folder gives outlet, language, published_at, title
     and url for the files beside it. Re-ingesting an article changes nothing.
 
+    Streams: one file, zip member and JSON article at a time, with a bar
+    over the files read, then over the articles stored.
+
     \b
-    Example:
+    Examples:
       factalign ingest seeds/ extra/articles.jsonl
+      factalign ingest ../shared/data/saudinewsnet     # a folder of daily .zip files
     """
+    from service.cli_progress import job_progress
+
     s = ctx.settings
-    with progress_bar("ingest", enabled=not as_json) as advance:
+    with job_progress(quiet=as_json) as listener:
         report = ingest_paths(ctx.db, list(paths), max_bytes=s.max_article_bytes,
-                              max_chars=s.max_sentence_chars, progress=advance)
+                              max_chars=s.max_sentence_chars, on_progress=listener)
     _dump(report.to_json()) if as_json else print_ingest(report)
     if report.errors and not report.read:
         sys.exit(2)

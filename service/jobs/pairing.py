@@ -49,8 +49,10 @@ def _same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
     if a.article_id != b.article_id:
         return False
     speaker_a = extract_slots(a.sentence, a.published_at, a.language).speaker
+    if not speaker_a:
+        return True               # the second speaker cannot matter: not looked for
     speaker_b = extract_slots(b.sentence, b.published_at, b.language).speaker
-    return not (speaker_a and speaker_b and speaker_a.text != speaker_b.text)
+    return not (speaker_b and speaker_a.text != speaker_b.text)
 
 
 def candidate_pairs(ids: np.ndarray, scores: np.ndarray, neighbours: np.ndarray) -> dict[tuple[int, int], float]:

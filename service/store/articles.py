@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from service.errors import InputError, NotFoundError
@@ -54,29 +54,32 @@ def add_article(session: Session, seg: Segmented) -> tuple[str, bool]:
         return existing.id, False
     article = seg.article
     article_id = article.id or hashlib.sha256(content_hash.encode()).hexdigest()[:16]
-    row = Article(
+    # Bulk INSERTs (executemany), not ORM objects: the unit of work cost more per
+    # article than cleaning and splitting it, and nothing here needs the objects.
+    session.execute(insert(Article), [dict(
         id=article_id, outlet=article.outlet, language=article.language or "und",
         published_at=article.published_at, title=article.title, url=article.url,
         source=article.source, content_hash=content_hash, text=article.text,
-    )
-    session.add(row)
-    session.add_all(
-        Sentence(article_id=article_id, position=i, start=s.start, end=s.end,
-                 text=s.text, text_hash=text_hash(s.text))
-        for i, s in enumerate(seg.sentences)
-    )
-    session.flush()
+    )])
+    if seg.sentences:
+        session.execute(insert(Sentence), [
+            dict(article_id=article_id, position=i, start=s.start, end=s.end, text=s.text, text_hash=text_hash(s.text))
+            for i, s in enumerate(seg.sentences)
+        ])
     return article_id, True
 
 
 def sentence_records(session: Session, sentence_ids: list[int]) -> dict[int, SentenceRecord]:
     found: dict[int, SentenceRecord] = {}
+    # Plain columns, not ORM objects: align asks for thousands of records per chunk,
+    # and loading Article objects would also load every article's full text.
+    columns = (Sentence.id, Sentence.text, Article.id, Article.outlet, Article.published_at, Article.language,
+               Sentence.start, Sentence.end, Article.title, Article.url)
     for chunk in id_chunks(sentence_ids):
         rows = session.execute(
-            select(Sentence, Article).join(Article, Sentence.article_id == Article.id)
-            .where(Sentence.id.in_(chunk))
+            select(*columns).join(Article, Sentence.article_id == Article.id).where(Sentence.id.in_(chunk))
         ).all()
-        found.update((s.id, to_record(s, a)) for s, a in rows)
+        found.update((row[0], SentenceRecord(*row)) for row in rows)
     return found
 
 

@@ -1,0 +1,156 @@
+"""SaudiNewsNet at scale: ingest + align wall time, peak memory, and the encoder floor.
+
+Ingests every day but the last into a fresh store and aligns it (the
+backfill), then ingests and aligns the last day on top (the nightly
+increment). In the same process, the bare encoder then encodes exactly the
+texts each stage encoded, so that the pipeline's sentences per second stand
+next to the encoder's on the same sentences, on the same machine, at the
+same moment: the target is a ratio of at most 1.25.
+
+    python benchmarks/scale.py                         # the whole corpus (~35 min on 2 idle cores)
+    python benchmarks/scale.py --limit 2000            # 2,000 articles spread over the days
+    python benchmarks/scale.py --limit 2000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+With ``--limit N`` each earlier day gives its first N/17 articles and the
+last day as many again, written as JSON Lines (still streamed by ingest).
+On PostgreSQL a fresh database is created beside the one in the URL and
+dropped at the end. Results go to ``benchmarks/results/scale-<db>-<size>.json``
+with the load average of the machine before and after the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from scale_data import fresh_database, split_days  # the script's folder is on sys.path
+
+from service.config import load_settings
+from service.context import Context
+from service.jobs.align import run_align
+from service.jobs.ingest import ingest_paths
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "saudinewsnet"
+
+
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+class StageClock:
+    """Align's progress listener: when each stage started, hence how long each took."""
+
+    def __init__(self):
+        self.starts: list[tuple[str, float]] = []
+
+    def __call__(self, state: dict) -> None:
+        if not self.starts or self.starts[-1][0] != state["stage"]:
+            self.starts.append((state["stage"], time.perf_counter()))
+
+    def seconds(self, end: float) -> dict[str, float]:
+        marks = self.starts + [("end", end)]
+        return {name: round(marks[i + 1][1] - t, 2) for i, (name, t) in enumerate(self.starts)
+                if name not in ("start", "done")}
+
+
+def encoded_texts(ctx: Context, before: set[str]) -> tuple[set[str], list[str]]:
+    """(every stored text hash, the texts whose hash is not in ``before``): what align encoded."""
+    from sqlalchemy import func, select
+
+    from service.store.schema import Sentence
+
+    with ctx.db.session() as session:
+        rows = session.execute(select(Sentence.text_hash, func.min(Sentence.text)).group_by(Sentence.text_hash)).all()
+    return {h for h, _ in rows}, [t for h, t in rows if h not in before]
+
+
+def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, set[str], list[str]]:
+    s = ctx.settings
+    started, cpu_started = time.perf_counter(), time.process_time()
+    ingest = ingest_paths(ctx.db, paths, max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    ingested = time.perf_counter()
+    clock = StageClock()
+    aligned = run_align(ctx.db, s, on_progress=clock)
+    finished = time.perf_counter()
+    hashes, texts = encoded_texts(ctx, before)
+    return {
+        "articles": ingest.read, "added": ingest.added, "sentences": ingest.sentences,
+        "encoded": aligned.encoded, "judged_pairs": aligned.judged_pairs,
+        "contradictions": aligned.contradictions, "links": aligned.links, "clusters": aligned.clusters,
+        "ingest_s": round(ingested - started, 2), "align_s": round(finished - ingested, 2),
+        "align_stages_s": clock.seconds(finished), "pipeline_s": round(finished - started, 2),
+        "pipeline_cpu_s": round(time.process_time() - cpu_started, 2), "peak_rss_mb": peak_rss_mb(),
+    }, hashes, texts
+
+
+def with_floor(stage: dict, ctx: Context, texts: list[str]) -> dict:
+    """The bare encoder on the texts the stage encoded; the ratio the target is about."""
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for start in range(0, len(texts), ctx.settings.batch_size):
+        ctx.encoder.encode(texts[start:start + ctx.settings.batch_size])
+    bare, bare_cpu = max(time.perf_counter() - started, 1e-9), time.process_time() - cpu_started
+    # CPU seconds are less at the mercy of other work on a shared machine than wall time is.
+    return {**stage, "bare_encoder_s": round(bare, 2), "bare_encoder_cpu_s": round(bare_cpu, 2),
+            "pipeline_over_bare_cpu": round(stage["pipeline_cpu_s"] / max(bare_cpu, 1e-9), 2),
+            "pipeline_texts_per_s": round(len(texts) / stage["pipeline_s"], 1),
+            "bare_encoder_texts_per_s": round(len(texts) / bare, 1),
+            "pipeline_over_bare": round(stage["pipeline_s"] / bare, 2)}
+
+
+def run(args, work: Path, database_url: str | None) -> dict:
+    rest, last = split_days(args.data, args.limit, work)
+    ctx = Context(load_settings(home=work / "home", threads=args.threads, database_url=database_url))
+    ctx.encoder.encode(["warm up"])                    # model loading is not part of either figure
+    backfill, hashes, texts = run_stage(ctx, rest, set())
+    increment, _, new_texts = run_stage(ctx, [last], hashes)
+    result = {"backfill": with_floor(backfill, ctx, texts), "increment": with_floor(increment, ctx, new_texts)}
+    ctx.close()
+    return result
+
+
+def print_table(result: dict) -> None:
+    rows = ("articles", "sentences", "encoded", "ingest_s", "align_s", "pipeline_s", "bare_encoder_s",
+            "pipeline_texts_per_s", "bare_encoder_texts_per_s", "pipeline_over_bare", "pipeline_cpu_s",
+            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb",
+            "judged_pairs", "contradictions", "links")
+    print(f"{result['database']}, {result['threads']} encoder threads, {result['cpus']} CPUs, load average "
+          f"{result['load_average_before'][0]} before / {result['load_average_after'][0]} after")
+    print(f"{'':<26}{'backfill':>12}{'increment':>12}")
+    for key in rows:
+        print(f"{key:<26}{result['backfill'][key]:>12}{result['increment'][key]:>12}")
+    for name in ("backfill", "increment"):
+        stages = ", ".join(f"{k} {v}s" for k, v in result[name]["align_stages_s"].items())
+        print(f"align stages ({name}): {stages}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="articles in the backfill (default: all of SaudiNewsNet)")
+    parser.add_argument("--database-url", help="a PostgreSQL server URL; a fresh database is made and dropped")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
+    args = parser.parse_args()
+    load_before, started = os.getloadavg(), time.time()
+    with tempfile.TemporaryDirectory(prefix="factalign-scale-") as tmp, \
+            fresh_database(args.database_url) as database_url:
+        result = run(args, Path(tmp), database_url)
+    db = "postgresql" if args.database_url else "sqlite"
+    result = {"database": db, "limit": args.limit, "threads": args.threads, "cpus": os.cpu_count(),
+              "load_average_before": [round(x, 2) for x in load_before],
+              "load_average_after": [round(x, 2) for x in os.getloadavg()],
+              "wall_s": round(time.time() - started, 1), "note": args.note, **result}
+    print_table(result)
+    out = REPO / "benchmarks" / "results" / f"scale-{db}-{args.limit or 'full'}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
