@@ -75,8 +75,8 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
 
 def held_out_sentences(cache: Path, day: str, known: set[str], n: int) -> list[str]:
     """Distinct claim-worthy sentences of a held-out day that are not in the base store."""
-    from service.pipeline.sentences import split_sentences
     from service.pipeline.segment import is_claim_worthy
+    from service.pipeline.sentences import split_sentences
 
     with zipfile.ZipFile(DATA / day) as archive:
         records = json.loads(archive.read(archive.namelist()[0]))

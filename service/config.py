@@ -46,13 +46,13 @@ class Settings(BaseSettings):
     # index_exact_below vectors, the approximate kind from there on; the
     # defaults are the ones measured in benchmarks/ann.py. nlist unset: ~4*sqrt(n).
     index_kind: str = Field(default="auto", pattern="^(auto|flat|hnsw|ivf)$")
-    index_exact_below: int = Field(default=200_000, ge=0)
+    index_exact_below: int = Field(default=100_000, ge=0)
     index_approximate: str = Field(default="ivf", pattern="^(hnsw|ivf)$")
     index_hnsw_m: int = Field(default=32, ge=4, le=128)
     index_hnsw_ef_construction: int = Field(default=80, ge=8, le=4_096)
-    index_hnsw_ef_search: int = Field(default=64, ge=1, le=65_536)
+    index_hnsw_ef_search: int = Field(default=384, ge=1, le=65_536)
     index_ivf_nlist: int | None = Field(default=None, ge=1, le=1_000_000)
-    index_ivf_nprobe: int = Field(default=16, ge=1, le=1_000_000)
+    index_ivf_nprobe: int = Field(default=192, ge=1, le=1_000_000)
     index_ivf_quantizer: str = Field(default="sq8", pattern="^(flat|sq8|pq)$")
     index_ivf_pq_m: int = Field(default=64, ge=1, le=1_024)
     index_ivf_retrain_growth: float = Field(default=2.0, gt=1.0, le=100.0)

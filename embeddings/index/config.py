@@ -18,7 +18,12 @@ from typing import Any
 
 from embeddings.index.base import VectorIndex
 from embeddings.index.faiss_index import (
-    APPROXIMATE_KINDS, IVF_QUANTIZERS, KINDS, SEARCH_PARAMS, build_index, choose_kind,
+    APPROXIMATE_KINDS,
+    IVF_QUANTIZERS,
+    KINDS,
+    SEARCH_PARAMS,
+    build_index,
+    choose_kind,
 )
 
 CONFIG_KINDS = ("auto", "numpy", *KINDS)
@@ -27,13 +32,13 @@ CONFIG_KINDS = ("auto", "numpy", *KINDS)
 @dataclass(frozen=True)
 class IndexConfig:
     kind: str = "auto"
-    exact_below: int = 200_000
+    exact_below: int = 100_000
     approximate: str = "ivf"
     hnsw_m: int = 32
     hnsw_ef_construction: int = 80
-    hnsw_ef_search: int = 64
+    hnsw_ef_search: int = 384
     ivf_nlist: int | None = None          # None: about 4 * sqrt(n) lists
-    ivf_nprobe: int = 16
+    ivf_nprobe: int = 192
     ivf_quantizer: str = "sq8"
     ivf_pq_m: int = 64
     # An ivf index trained for n vectors is retrained from scratch once it

@@ -44,7 +44,7 @@ def test_spec_names_build_parameters_not_search_ones():
     assert IndexConfig(ivf_quantizer="pq", ivf_pq_m=32).spec("ivf") == "ivf(nlist=auto,pq_m=32,quantizer=pq)"
     assert IndexConfig(ivf_pq_m=32).spec("ivf") == base.spec("ivf"), "pq_m only matters with PQ codes"
     assert all("|" not in base.spec(kind) for kind in ("flat", "hnsw", "ivf", "numpy"))
-    assert base.search_params("ivf") == {"nprobe": 16} and base.search_params("flat") == {}
+    assert base.search_params("ivf") == {"nprobe": 192} and base.search_params("flat") == {}
 
 
 def test_ivf_needs_retrain_once_it_outgrows_its_training():

@@ -60,7 +60,7 @@ def store(tmp_path):
     made.db.close()
 
 
-SMALL_IVF = dict(ivf_nlist=8, ivf_nprobe=4, threads=1)
+SMALL_IVF = {"ivf_nlist": 8, "ivf_nprobe": 4, "threads": 1}
 
 
 def test_auto_switches_to_the_approximate_kind_past_the_threshold(store):
@@ -127,10 +127,10 @@ def test_training_sample_spreads_over_the_store(store, monkeypatch):
 
 def test_the_file_is_written_atomically_and_a_damaged_one_rebuilt(store):
     store.add(300)
-    index, _ = sync_index(store.db, store.path, ENCODER, DIM, config=IndexConfig(kind="hnsw", hnsw_m=8))
+    sync_index(store.db, store.path, ENCODER, DIM, config=IndexConfig(kind="hnsw", hnsw_m=8))
     assert not [p for p in store.path.parent.iterdir() if ".tmp-" in p.name]
     store.path.write_bytes(b"damaged")
-    index, added = sync_index(store.db, store.path, ENCODER, DIM, config=IndexConfig(kind="hnsw", hnsw_m=8))
+    _, added = sync_index(store.db, store.path, ENCODER, DIM, config=IndexConfig(kind="hnsw", hnsw_m=8))
     assert added == 300 and header_path(store.path).exists()
 
 
