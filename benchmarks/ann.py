@@ -201,7 +201,9 @@ def main() -> None:
         gc.collect()
     meta = {"n": args.n, "noise": args.noise, "threads": args.threads, "tune_target_recall@10": args.tune_target,
             "base_sentences": len(data["base"]), "queries": {k: len(v) for k, v in queries(data).items()},
-            "load_average_at_end": os.getloadavg(), "cpus": os.cpu_count()}
+            "load_average_at_end": os.getloadavg(), "cpus": os.cpu_count(),
+            "data": f"{len(data['base']):,} distinct real sentence vectors repeated to {args.n:,} with "
+                    f"Gaussian noise sigma {args.noise} a dimension, renormalised"}
     print_table(save_rows(rows, meta, args.results))
 
 

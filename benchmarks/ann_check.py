@@ -66,14 +66,16 @@ def time_checks(ctx: BenchContext, indexes: dict[str, VectorIndex], claims: list
     """Per index: whole-check and search-only latency, interleaved claim by claim.
 
     Taking turns on every claim puts all indexes under the same machine load,
-    which on a shared machine moves more than any index does.
+    which on a shared machine moves more than any index does. Each index's
+    reports are also compared with the first index's (list in exact first).
     """
-    times = {name: {"check": [], "search_k50": [], "returned": []} for name in indexes}
+    times = {name: {"check": [], "search_k50": [], "returned": [], "same": []} for name in indexes}
     encodes = []
     for number, claim in enumerate([claims[0], *claims]):  # the first round warms up
         started = time.perf_counter()
         vector = np.asarray(ctx.encoder.encode([claim]), dtype=np.float32)
         encode_ms = 1000 * (time.perf_counter() - started)
+        reference = None
         for name, index in indexes.items():
             ctx.use(index)
             started = time.perf_counter()
@@ -84,12 +86,22 @@ def time_checks(ctx: BenchContext, indexes: dict[str, VectorIndex], claims: list
             if number:
                 times[name]["check"].append(1000 * (time.perf_counter() - started))
                 times[name]["search_k50"].append(search_ms)
-                times[name]["returned"].append(len(result["supporting"]) + len(result["conflicting"]))
+                reports = reported(result)
+                reference = reports if reference is None else reference
+                times[name]["returned"].append(len(reports))
+                times[name]["same"].append(len(reports & reference) / len(reference) if reference else 1.0)
         if number:
             encodes.append(encode_ms)
     return {name: {"check_ms": percentiles(t["check"]), "search_k50_ms": percentiles(t["search_k50"]),
-                   "encode_ms": percentiles(encodes), "mean_reports_returned": round(float(np.mean(t["returned"])), 2)}
+                   "encode_ms": percentiles(encodes), "mean_reports_returned": round(float(np.mean(t["returned"])), 2),
+                   "share_of_first_index_reports": round(float(np.mean(t["same"])), 4)}
             for name, t in times.items()}
+
+
+def reported(result: dict) -> set[tuple[str, str, str]]:
+    """The reports a check returned, as (list, article, sentence)."""
+    return {(side, item["article_id"], item["sentence"])
+            for side in ("supporting", "conflicting") for item in result[side]}
 
 
 def main() -> None:

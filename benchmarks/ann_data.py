@@ -45,7 +45,6 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
 
     from service.config import load_settings
     from service.context import Context
-    from service.jobs.align import embed_missing
     from service.jobs.ingest import ingest_paths
     from service.store.schema import Sentence
     from service.store.vectors import check_encoder, vectors_after
@@ -58,7 +57,7 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
     days = [day_jsonl(day, cache) for day in base_days]
     ingest_paths(ctx.db, days, max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
     check_encoder(ctx.db, encoder.name, encoder.dimension, adopt=False)
-    embed_missing(ctx.db, encoder, s.batch_size, progress=_progress("base"))
+    embed_store(ctx.db, encoder, s.batch_size)
     with ctx.db.session() as session:
         ids, vectors = vectors_after(session, encoder.name, 0, 10**9)
         known = set(session.scalars(select(Sentence.text)))
@@ -71,6 +70,24 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
                                                    ensure_ascii=False), encoding="utf-8")
     np.save(cache / "queries.npy", queries)
     ctx.close()
+
+
+def embed_store(db, encoder, batch_size: int) -> None:
+    """Vectors for every stored text lacking one (what align's embed stage does, without the rest)."""
+    from service.store.vectors import missing_texts, store_vectors
+
+    done = 0
+    while True:
+        with db.session() as session:
+            batch = missing_texts(session, encoder.name, batch_size)
+        if not batch:
+            return
+        hashes, texts = zip(*batch)
+        vectors = encoder.encode(list(texts))
+        with db.session() as session:
+            store_vectors(session, encoder.name, list(hashes), vectors)
+        done += len(batch)
+        print(f"  encoded {done:,} stored sentences", flush=True)
 
 
 def held_out_sentences(cache: Path, day: str, known: set[str], n: int) -> list[str]:
@@ -122,23 +139,13 @@ def noisy_copies(base: np.ndarray, base_ids: np.ndarray, n: int, noise: float, c
         yield copy * ID_STRIDE + base_ids[which], vectors
 
 
-def _progress(what: str):
-    done = [0]
-
-    def report(n: int) -> None:
-        done[0] += n
-        if done[0] // 5000 != (done[0] - n) // 5000:
-            print(f"  encoded {done[0]:,} {what} sentences", flush=True)
-    return report
-
-
 if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description="encode the benchmark's real sentence vectors once")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/factalign-ann"))
-    parser.add_argument("--days", nargs="+", default=["2015-07-21.zip", "2015-07-22.zip"])
-    parser.add_argument("--query-day", default="2015-07-30.zip")
+    parser.add_argument("--days", nargs="+", default=["2015-07-21.zip"])
+    parser.add_argument("--query-day", default="2015-07-31.zip")
     parser.add_argument("--queries", type=int, default=2000)
     args = parser.parse_args()
     prepare(args.cache, args.days, args.query_day, args.queries)

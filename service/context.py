@@ -59,7 +59,7 @@ class Context:
 
     def index(self):
         """The search index, brought up to date with the store if it fell behind."""
-        from service.retrieval.index_file import sync_index
+        from service.retrieval.index_file import index_config, sync_index
 
         with self._lock:
             encoder = self.encoder
@@ -68,7 +68,7 @@ class Context:
             check_encoder(self.db, encoder.name, encoder.dimension, adopt=False)
             if self._index is None:
                 self._index, _ = sync_index(self.db, self.settings.index_path, encoder.name,
-                                            encoder.dimension, save=False)
+                                            encoder.dimension, save=False, config=index_config(self.settings))
                 self._max_id = int(self._index.ids.max()) if len(self._index) else 0
             else:
                 self._max_id = append_new_vectors(self.db, self._index, encoder.name, self._max_id)

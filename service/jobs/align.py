@@ -34,7 +34,7 @@ from service.jobs.pairing import pair_new_sentences
 from service.jobs.progress import JobProgress, log_fields
 from service.jobs.window import pair_window
 from service.judge.nli import load_nli
-from service.retrieval.index_file import sync_index
+from service.retrieval.index_file import index_config, sync_index
 from service.store.database import Database
 from service.store.jobs import record_job
 from service.store.locks import job_lock
@@ -106,7 +106,8 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
     report.encoded = embed_missing(db, engine, encoder.name, settings.batch_size, tracker.advance)
     tracker.stage("index")
     index, report.indexed = sync_index(
-        db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed
+        db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed,
+        config=index_config(settings),
     )
     report.index_size = len(index)
     judged = _judge(db, index, encoder.name, settings, since, tracker, engine)

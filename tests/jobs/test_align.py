@@ -95,3 +95,15 @@ def test_crash_while_judging_then_rerun_equals_a_clean_run(make_context, monkeyp
     monkeypatch.setattr(pairing, "judge_candidates", real_judge)
     run_align(crashed.db, crashed.settings)
     assert _rows(crashed) == _rows(clean)
+
+
+def test_index_settings_reach_align_and_check(make_context):
+    from service.jobs.align import run_align
+    from service.jobs.ingest import ingest_paths
+    from tests.conftest import SEEDS
+
+    ctx = make_context(index_kind="hnsw")
+    s = ctx.settings
+    ingest_paths(ctx.db, [SEEDS], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    run_align(ctx.db, s)
+    assert ctx.index().kind == "hnsw"
