@@ -76,10 +76,10 @@ def embed_store(db, encoder, batch_size: int) -> None:
     """Vectors for every stored text lacking one (what align's embed stage does, without the rest)."""
     from service.store.vectors import missing_texts, store_vectors
 
-    done = 0
+    done, after = 0, 0
     while True:
         with db.session() as session:
-            batch = missing_texts(session, encoder.name, batch_size)
+            batch, after = missing_texts(session, encoder.name, batch_size, after)
         if not batch:
             return
         hashes, texts = zip(*batch)

@@ -64,10 +64,10 @@ class AlignReport:
 def embed_missing(db: Database, engine: Engine, encoder: str, batch_size: int,
                   progress: Callable[[int], None] | None = None) -> int:
     """Vectors for every text lacking one: one transaction per batch, ``engine.encode_width`` batches at a time."""
-    encoded = 0
+    encoded, after = 0, 0
     while True:
         with db.session() as session:
-            found = missing_texts(session, encoder, batch_size * engine.encode_width)
+            found, after = missing_texts(session, encoder, batch_size * engine.encode_width, after)
         if not found:
             return encoded
         batches = [found[start:start + batch_size] for start in range(0, len(found), batch_size)]

@@ -2,14 +2,14 @@
 
 Clusters are the connected groups of agree links; a cluster's id is its
 smallest sentence id, so ids stay put as clusters grow. The table is
-rewritten in one transaction: readers see the old grouping or the new one.
+brought up to date in one transaction: readers see the old grouping or the new one.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 
-from service.store.database import Database
+from service.store.database import Database, id_chunks
 from service.store.schema import ClaimLink, ClusterMember
 
 
@@ -32,12 +32,25 @@ class DisjointSets:
 
 
 def recluster(db: Database) -> int:
-    """Rebuild cluster membership from the links; returns the number of clusters."""
+    """Bring cluster membership up to date with the links; returns the number of clusters.
+
+    The grouping is computed whole (links only ever join groups), but only
+    the rows that changed are written: a night's increment touches the
+    clusters it grew, not the whole table.
+    """
     sets = DisjointSets()
     with db.session() as session:
         for a_id, b_id in session.execute(select(ClaimLink.a_id, ClaimLink.b_id)):
             sets.union(a_id, b_id)
         members = {item: sets.find(item) for item in sets.parent}
-        session.execute(delete(ClusterMember))
-        session.add_all(ClusterMember(sentence_id=s, cluster_id=c) for s, c in members.items())
+        stored = dict(session.execute(select(ClusterMember.sentence_id, ClusterMember.cluster_id)).all())
+        gone = [s for s in stored if s not in members]
+        for chunk in id_chunks(gone):
+            session.execute(delete(ClusterMember).where(ClusterMember.sentence_id.in_(chunk)))
+        added = [{"sentence_id": s, "cluster_id": c} for s, c in members.items() if s not in stored]
+        moved = [{"sentence_id": s, "cluster_id": c} for s, c in members.items() if s in stored and stored[s] != c]
+        if added:
+            session.execute(insert(ClusterMember), added)
+        if moved:
+            session.execute(update(ClusterMember), moved)       # bulk UPDATE by primary key
     return len(set(members.values()))

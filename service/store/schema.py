@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The Alembic revision these models describe (service/store/migrations/versions);
 # a store at any other revision is upgraded with `factalign db upgrade`.
-SCHEMA_REVISION = "0002_job_locks"
+SCHEMA_REVISION = "0003_article_url_index"
 
 
 def utcnow() -> dt.datetime:
@@ -48,6 +48,9 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     sentences: Mapped[list[Sentence]] = relationship(back_populates="article", order_by="Sentence.position")
+    # Ingest looks a URL up once per article. A hash index on PostgreSQL: equality is
+    # all it needs, and a B-tree refuses entries over ~2.7 kB (a long URL would not insert).
+    __table_args__ = (Index("ix_articles_url", "url", postgresql_using="hash"),)
 
 
 class Sentence(Base):

@@ -38,19 +38,34 @@ def _has_vector(encoder: str):
     return select(Embedding.id).where(Embedding.text_hash == Sentence.text_hash, Embedding.encoder == encoder).exists()
 
 
-def missing_texts(session: Session, encoder: str, limit: int) -> list[tuple[str, str]]:
-    """(text_hash, text) of sentences with no vector from ``encoder`` yet, in sentence order.
+def missing_texts(session: Session, encoder: str, limit: int, after_id: int = 0) -> tuple[list[tuple[str, str]], int]:
+    """Up to ``limit`` (text_hash, text) with no vector from ``encoder`` yet, in sentence order,
+    and the id of the last sentence read: a caller that stores these vectors goes on after it.
 
     The order is fixed so that a run resumed after a kill encodes exactly the
     batches an uninterrupted run would have (an encoder's output can differ
-    in the last bits with the company a text keeps in its batch).
+    in the last bits with the company a text keeps in its batch): distinct
+    texts by their first sentence. Reading on from ``after_id`` along the
+    primary key keeps each call proportional to its batch; grouping every
+    sentence still lacking a vector, per batch, made embedding quadratic.
     """
     has_vector = _has_vector(encoder)
-    rows = session.execute(
-        select(Sentence.text_hash, func.min(Sentence.text))
-        .where(~has_vector).group_by(Sentence.text_hash).order_by(func.min(Sentence.id)).limit(limit)
-    ).all()
-    return [(h, t) for h, t in rows]
+    found: dict[str, str] = {}
+    last = after_id
+    while len(found) < limit:
+        rows = session.execute(
+            select(Sentence.id, Sentence.text_hash, Sentence.text)
+            .where(Sentence.id > last, ~has_vector).order_by(Sentence.id).limit(limit)
+        ).all()
+        if not rows:
+            break
+        for sentence_id, text_hash, text in rows:
+            if text_hash not in found:
+                if len(found) == limit:
+                    return list(found.items()), last
+                found[text_hash] = text
+            last = sentence_id
+    return list(found.items()), last
 
 
 def count_missing(session: Session, encoder: str) -> int:

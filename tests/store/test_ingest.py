@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from sqlalchemy import func, select
 
 from service.jobs.ingest import ingest_paths
@@ -73,3 +75,31 @@ def test_bad_file_does_not_stop_the_others(make_context, tmp_path):
     report = _ingest(ctx, tmp_path)
     assert report.added == 1 and len(report.errors) == 2
     assert _counts(ctx) == (1, 1)
+
+
+def test_the_duplicate_check_looks_articles_up_by_index_not_by_scanning(make_context, tmp_path):
+    """Each article ingested looks up its id, content and URL: a table scan there made bulk ingest quadratic."""
+    from sqlalchemy import event, text
+
+    ctx = make_context()
+    if ctx.db.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's planner scans tables this small whatever the indexes")
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "a-1", "url": "https://example.org/a/1", "outlet": "X", "language": "en",
+                                "text": "The convoy reached the city on Monday after a long delay."}) + "\n",
+                    encoding="utf-8")
+    _ingest(ctx, path)
+    statements = []
+    listener = lambda conn, cursor, sql, params, context, many: statements.append((sql, params))  # noqa: E731
+    event.listen(ctx.db.engine, "before_cursor_execute", listener)
+    try:
+        assert _ingest(ctx, path).added == 0
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", listener)
+    lookups = [(sql, params) for sql, params in statements
+               if sql.lstrip().upper().startswith("SELECT") and "FROM articles" in sql]
+    assert lookups
+    with ctx.db.engine.connect() as conn:
+        for sql, params in lookups:
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params))
+            assert "SCAN articles" not in plan, (sql, plan)

@@ -32,7 +32,7 @@ def _ingest(ctx, tmp_path, name: str, text: str) -> None:
 
 def _embed_all(ctx) -> None:
     with ctx.db.session() as session:
-        missing = missing_texts(session, ENCODER, 10_000)
+        missing, _ = missing_texts(session, ENCODER, 10_000)
         store_vectors(session, ENCODER, [h for h, _ in missing], np.ones((len(missing), 4), dtype=np.float32))
 
 
@@ -85,3 +85,28 @@ def test_lookups_by_more_ids_than_a_statement_can_bind(make_context, tmp_path):
         ids = [real] + list(range(10_000_000, 10_070_000))     # past SQLite's 32,766 and psycopg's 65,535
         assert list(sentence_records(session, ids)) == [real]
         assert list(vectors_for(session, ENCODER, ids)) == [real]
+
+
+def test_missing_texts_read_on_give_the_batches_of_distinct_texts_in_first_sentence_order(make_context, tmp_path):
+    ctx = make_context()
+    # Repeats inside an article, across articles, and across a batch boundary.
+    a, b, c, d, e = (f"The {name} brigade reached the northern front on Thursday morning." for name in
+                     ("first", "second", "third", "fourth", "fifth"))
+    _ingest(ctx, tmp_path, "one", " ".join([a, b, a, c]))
+    _ingest(ctx, tmp_path, "two", " ".join([b, d, e, c]))
+    with ctx.db.session() as session:
+        rows = session.execute(select(Sentence.text_hash).order_by(Sentence.id)).scalars().all()
+    distinct = list(dict.fromkeys(rows))
+    assert len(rows) == 8 and len(distinct) == 5
+    expected = [distinct[i:i + 2] for i in range(0, len(distinct), 2)]
+    batches, after = [], 0
+    while True:
+        with ctx.db.session() as session:
+            found, after = missing_texts(session, ENCODER, 2, after)
+            if not found:
+                break
+            store_vectors(session, ENCODER, [h for h, _ in found], np.ones((len(found), 4), dtype=np.float32))
+        batches.append([h for h, _ in found])
+    assert batches == expected
+    with ctx.db.session() as session:                     # a fresh start finds nothing left
+        assert after > 0 and missing_texts(session, ENCODER, 2) == ([], 0)
