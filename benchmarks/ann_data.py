@@ -63,7 +63,7 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
         known = set(session.scalars(select(Sentence.text)))
     np.save(cache / "base.npy", vectors)
     np.save(cache / "base_ids.npy", ids)
-    texts = held_out_sentences(cache, query_day, known, n_queries)
+    texts = held_out_sentences(query_day, known, n_queries)
     claims = [json.loads(line)["claim"] for line in DEV_CLAIMS.read_text(encoding="utf-8").splitlines() if line]
     queries = np.asarray(encoder.encode(claims + texts), dtype=np.float32)
     (cache / "queries.json").write_text(json.dumps({"dev_claims": claims, "held_out": texts},
@@ -90,7 +90,7 @@ def embed_store(db, encoder, batch_size: int) -> None:
         print(f"  encoded {done:,} stored sentences", flush=True)
 
 
-def held_out_sentences(cache: Path, day: str, known: set[str], n: int) -> list[str]:
+def held_out_sentences(day: str, known: set[str], n: int) -> list[str]:
     """Distinct claim-worthy sentences of a held-out day that are not in the base store."""
     from service.pipeline.segment import is_claim_worthy
     from service.pipeline.sentences import split_sentences

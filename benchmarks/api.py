@@ -1,11 +1,18 @@
 """Latency and throughput of ``POST /v1/claims/check`` over loopback, next to in-process ``check``.
 
 A real ``factalign serve`` process answers; this process plays 1, 8 and 32
-concurrent clients (httpx, async) cycling through the dev claims. The same
-claims are first timed in process (``check_claim``), so the table shows what
-HTTP, JSON and concurrency add. The store must already be aligned: pass an
-existing home (e.g. one built by ``benchmarks/scale.py``), or let this
-script build one from the seeds plus SaudiNewsNet days up to N sentences.
+concurrent clients (httpx, async). The claims are of two kinds:
+
+- **cold**: sentences of a SaudiNewsNet day that is not in the store, each
+  sent once, so that nothing about them or their neighbours is cached yet
+  (each concurrency level gets claims of its own);
+- **warm**: the 18 dev claims, cycled, as an editor re-checking a story.
+
+The same kinds are first timed in process (``check_claim``, after the same
+warm-up the server does), so the table shows what HTTP, JSON and
+concurrency add. The store must already be aligned: pass an existing home
+(e.g. one built by ``benchmarks/scale.py``), or let this script build one
+from the seeds plus SaudiNewsNet days up to N sentences.
 
     python benchmarks/api.py --home /tmp/fa-100k                      # reuse
     python benchmarks/api.py --home /tmp/fa-api --sentences 100000   # build, then measure
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import socket
@@ -28,6 +36,7 @@ import time
 from pathlib import Path
 
 import httpx
+from ann_data import held_out_sentences  # the script's folder is on sys.path
 from sqlalchemy import func, select
 
 from service.config import load_settings
@@ -73,18 +82,39 @@ def percentiles(samples: list[float]) -> dict:
             "mean_ms": round(statistics.fmean(samples) * 1000, 1)}
 
 
-def in_process(home: Path, texts: list[str], rounds: int) -> dict:
+def cold_claims(home: Path, n: int) -> list[str]:
+    """Claim-worthy sentences of the latest SaudiNewsNet days whose text is not in the store."""
     ctx = Context(load_settings(home=home))
-    check_claim(ctx, texts[0])                                  # load model and index first
+    with ctx.db.session() as session:
+        known = set(session.scalars(select(Sentence.text)))
+    ctx.close()
+    found: list[str] = []
+    for day in sorted((SHARED / "data" / "saudinewsnet").glob("*.zip"), reverse=True):
+        found += held_out_sentences(day.name, known | set(found), n - len(found))
+        if len(found) >= n:
+            break
+    return found[:n]
+
+
+def in_process(home: Path, cold: list[str], warm: list[str], rounds: int) -> dict:
+    ctx = Context(load_settings(home=home))
+    ctx.warm_up()                                               # what the server does before it is ready
+    gc.freeze()
+    check_claim(ctx, warm[0])
     sentences = sentence_count(ctx)
-    samples = []
-    for _ in range(rounds):
+
+    def timed(texts: list[str]) -> dict:
+        samples = []
         for text in texts:
             started = time.perf_counter()
             check_claim(ctx, text)
             samples.append(time.perf_counter() - started)
+        return percentiles(samples)
+
+    result = {"sentences": sentences, "indexed": ctx.indexed_count(),
+              "cold": timed(cold), "warm": timed(warm * rounds)}
     ctx.close()
-    return {"sentences": sentences, "indexed": ctx.indexed_count(), **percentiles(samples)}
+    return result
 
 
 def free_port() -> int:
@@ -143,23 +173,32 @@ def main() -> None:
     args = parser.parse_args()
     if args.sentences:
         build(args.home, args.sentences)
-    texts = claims()
-    baseline = in_process(args.home, texts, rounds=max(1, args.requests // len(texts)))
+    warm, levels = claims(), (1, 8, 32)
+    cold = cold_claims(args.home, args.requests * (len(levels) + 1))
+    slices = [cold[i * args.requests:(i + 1) * args.requests] for i in range(len(levels) + 1)]
+    baseline = in_process(args.home, slices[0], warm, rounds=max(1, args.requests // len(warm)))
     port = free_port()
     server = start_server(args.home, port)
+    base = f"http://127.0.0.1:{port}"
     try:
-        rows = [asyncio.run(load(f"http://127.0.0.1:{port}", texts, n, args.requests)) for n in (1, 8, 32)]
+        rows = [{"claims": "cold", **asyncio.run(load(base, texts, n, len(texts)))}
+                for n, texts in zip(levels, slices[1:])]
+        rows.append({"claims": "warm", **asyncio.run(load(base, warm, 1, args.requests))})
     finally:
         server.terminate()
         server.wait(timeout=60)
     for row in rows:
-        row["p50_vs_in_process"] = round(row["p50_ms"] / baseline["p50_ms"], 2)
-    print(f"in-process check over {baseline['indexed']:,} indexed sentences: p50 {baseline['p50_ms']} ms, "
-          f"p95 {baseline['p95_ms']} ms, p99 {baseline['p99_ms']} ms")
-    print(f"{'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p50/in-proc':>11} {'errors':>6}")
+        row["p50_vs_in_process"] = round(row["p50_ms"] / baseline[row["claims"]]["p50_ms"], 2)
+    print(f"check over {baseline['indexed']:,} indexed sentences ({baseline['sentences']:,} stored), "
+          f"load average {os.getloadavg()[0]:.2f}")
+    for kind in ("cold", "warm"):
+        b = baseline[kind]
+        print(f"in-process, {kind} claims: p50 {b['p50_ms']} ms, p95 {b['p95_ms']} ms, p99 {b['p99_ms']} ms")
+    print(f"{'claims':>6} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+          f"{'p50/in-proc':>11} {'errors':>6}")
     for r in rows:
-        print(f"{r['clients']:>7} {r['requests_per_s']:>7} {r['p50_ms']:>7} {r['p95_ms']:>7} {r['p99_ms']:>7} "
-              f"{r['p50_vs_in_process']:>11} {r['errors']:>6}")
+        print(f"{r['claims']:>6} {r['clients']:>7} {r['requests_per_s']:>7} {r['p50_ms']:>7} {r['p95_ms']:>7} "
+              f"{r['p99_ms']:>7} {r['p50_vs_in_process']:>11} {r['errors']:>6}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"in_process": baseline, "http": rows, "cpu_count": os.cpu_count(),
                                    "load_average_at_end": os.getloadavg()}, indent=2) + "\n")

@@ -40,10 +40,15 @@ class Context:
         return encoder
 
     def warm_up(self) -> None:
-        """Load the encoder and the index now rather than on the first request."""
+        """Load the encoder, the index, the judge's word lists and classifier now rather than on the first request."""
+        from service.claims.lexicons import compile_all
+        from service.judge.classifier import PairClassifier
+
         self.encoder
         if self.db.get_meta(ENCODER_KEY) is not None:
             self.index()
+        compile_all()
+        PairClassifier.load()
         self.warmed = True
 
     def indexed_count(self) -> int:
@@ -63,9 +68,11 @@ class Context:
 
         with self._lock:
             encoder = self.encoder
-            if self.db.get_meta(ENCODER_KEY) is None:
+            stored = self.db.get_meta(ENCODER_KEY)
+            if stored is None:
                 return None                      # nothing aligned yet
-            check_encoder(self.db, encoder.name, encoder.dimension, adopt=False)
+            if stored != encoder.name:           # raises: the store holds another encoder's vectors
+                check_encoder(self.db, encoder.name, encoder.dimension, adopt=False)
             if self._index is None:
                 self._index, _ = sync_index(self.db, self.settings.index_path, encoder.name,
                                             encoder.dimension, save=False, config=index_config(self.settings))

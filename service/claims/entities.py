@@ -219,17 +219,20 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
 
 def _bridged(text: str, a: int, b: int, entities: list[Entity]) -> bool:
     """Only names, ال-adjectives and small words between a and b (وزير الخارجية الروسي X)."""
-    gap = "".join(" " if any(e.start <= i < e.end for e in entities) else c for i, c in enumerate(text[a:b], a))
-    words = _WORD.findall(fold(gap))
-    small = all(w.startswith("ال") or w in TITLE_GAP_WORDS for w in words)
-    return _same_sentence(text, a, b) and len(words) <= 3 and small
+    if not _same_sentence(text, a, b):
+        return False
+    gap = list(text[a:b])
+    for e in entities:                  # names in the gap are blanked out
+        gap[max(e.start, a) - a:max(min(e.end, b), a) - a] = " " * max(0, min(e.end, b) - max(e.start, a))
+    words = _WORD.findall(fold("".join(gap)))
+    return len(words) <= 3 and all(w.startswith("ال") or w in TITLE_GAP_WORDS for w in words)
 
 
 def _holder(text: str, hit: LexHit, cue: RoleCue, entities: list[Entity]) -> Entity | None:
     """Titles look beside them (X، رئيس / الرئيس X), verbs at their subject; يترأسه X looks right."""
     people = [e for e in entities if e.kind == "person"]
     adjacent = [p for p in people if p.end <= hit.start and _ADJACENT.fullmatch(text[p.end:hit.start])]
-    right = [p for p in people if p.start >= hit.end and _bridged(text, hit.end, p.start, entities)][:1]
+    right = next(([p] for p in people if p.start >= hit.end and _bridged(text, hit.end, p.start, entities)), [])
     left = [p for p in people if p.end <= hit.start and _same_sentence(text, p.end, hit.start)
             and not _CLAUSE_OPENER.search(text, p.end, hit.start)][-1:]  # not across "that": أن مجموعات تمثل
     pronoun = ARABIC.search(hit.text) and fold(hit.text).endswith(("ه", "ها"))  # يترأسه: "heads it"

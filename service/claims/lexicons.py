@@ -237,11 +237,20 @@ class Lexicon:
     a single alternation of a few thousand aliases is a hundred times slower.
     """
 
+    made: list[Lexicon] = []  # every lexicon of the process, for ``compile_all``
+
     def __init__(self, entries: Sequence[Any]):  # anything with ``aliases`` and ``form``
         self.entries = tuple(entries)
         self._index: dict[str, list[_Alias]] | None = None
         self._by_token: dict[str, tuple[_Alias, ...]] = {}
         self._sensitive = False
+        Lexicon.made.append(self)
+
+    def compile(self) -> None:
+        """Build the alias regexes now (``find`` does it on first use otherwise)."""
+        if self._index is None:
+            self._index = self._build()
+            self._sensitive = any(a.sensitive for aliases in self._index.values() for a in aliases)
 
     def _build(self) -> dict[str, list[_Alias]]:
         owners: dict[tuple[bool, str, str], list[Any]] = {}
@@ -272,9 +281,7 @@ class Lexicon:
         return found
 
     def find(self, text: str) -> list[LexHit]:
-        if self._index is None:
-            self._index = self._build()
-            self._sensitive = any(a.sensitive for aliases in self._index.values() for a in aliases)
+        self.compile()
         hits: list[LexHit] = []
         for sensitive in (False, True) if self._sensitive else (False,):
             folded = fold_with_offsets(text, casefold=not sensitive)
@@ -288,6 +295,19 @@ class Lexicon:
                             start, end = folded.span(*match.span("core"))
                             hits.append(LexHit(alias.entries, start, end, text[start:end]))
         return drop_overlaps(hits)
+
+
+def compile_all() -> None:
+    """Build every lexicon's regexes: a server does it at start-up, not in its first requests.
+
+    Compiling the larger lists (places and actors, role words) takes a few
+    hundred milliseconds; the modules that define them are imported here so
+    that every list of the judge is built.
+    """
+    import service.judge.verdict  # noqa: F401  (imports each module that defines a lexicon)
+
+    for lexicon in Lexicon.made:
+        lexicon.compile()
 
 
 def drop_overlaps(hits: Sequence[Any]) -> list[Any]:

@@ -159,7 +159,10 @@ def _said(poles: tuple[tuple[Pole, LexHit, str], ...], group: str) -> set[str]:
 
 def antonym_pairs(a_text: str, b_text: str) -> list[AntonymHit]:
     """Cue pairs that say opposite things within one antonym group (see the module notes)."""
-    a_poles, b_poles = _poles(a_text), _poles(b_text)
+    a_poles = _poles(a_text)
+    if not a_poles:
+        return []                 # nothing on a's side to oppose: b's cues are not looked for
+    b_poles = _poles(b_text)
     out = []
     for pa, ha, na in a_poles:
         if _said(a_poles, pa.group) == _said(b_poles, pa.group):  # both say the same things: nothing to oppose

@@ -56,8 +56,11 @@ def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date |
         return EventMatch(False, f"published {a_date} and {b_date}: more than {EVENT_WINDOW_DAYS} days apart")
     if cosine >= CLOSE_ENOUGH and not list_shared:
         return EventMatch(True, "same topic, actors and time")
+    keys_a = a.entity_keys()
+    if not keys_a:                  # nothing on a's side to share, nor to be missing: b's are not read
+        return EventMatch(True, "same topic, actors and time", ())
     shared = shared_entities(a, b)
-    keys_a, keys_b = a.entity_keys(), b.entity_keys()
+    keys_b = b.entity_keys()
     if keys_a and keys_b and not shared and cosine < CLOSE_ENOUGH:
         return EventMatch(False, "no actor or place in common", ())
     specific_a, specific_b = keys_a - GENERIC_KEYS, keys_b - GENERIC_KEYS

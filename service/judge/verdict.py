@@ -66,15 +66,27 @@ DISAGREE_MIN = 0.5
 
 def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None,
           disagree: float | None = None) -> Judgement:
-    limits = MODES[mode]
-    slots_a = extract_slots(a.text, a.published_at, a.language)
-    slots_b = extract_slots(b.text, b.published_at, b.language)
-    event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at,
-                       b_date=b.published_at, min_cosine=limits["event_min"])
+    event, reasons = assess(a, b, cosine=cosine, mode=mode)
     if not event.same:
         return Judgement("unrelated", cosine, (), event)
-    reasons = believable_reasons(slots_a, slots_b, cosine=cosine, mode=mode)
     return decide(a.text, b.text, event, reasons, cosine=cosine, mode=mode, nli=nli, disagree=disagree)
+
+
+def assess(a: Side, b: Side, *, cosine: float, mode: str = "pair",
+           list_shared: bool = True) -> tuple[EventMatch, tuple[Reason, ...]]:
+    """The slots' part of a verdict: whether a and b are about one event, and if so their believable reasons.
+
+    ``decide`` turns these into the verdict; callers judging many pairs ask
+    the classifier only for the pairs whose reasons ``needs_classifier``, and
+    callers that do not show ``event.shared`` pass ``list_shared=False``.
+    """
+    slots_a = extract_slots(a.text, a.published_at, a.language)
+    slots_b = extract_slots(b.text, b.published_at, b.language)
+    event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at, b_date=b.published_at,
+                       min_cosine=MODES[mode]["event_min"], list_shared=list_shared)
+    if not event.same:
+        return event, ()
+    return event, believable_reasons(slots_a, slots_b, cosine=cosine, mode=mode)
 
 
 def believable_reasons(slots_a, slots_b, *, cosine: float, mode: str = "pair") -> tuple[Reason, ...]:

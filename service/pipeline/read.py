@@ -14,7 +14,6 @@ read in the memory of its largest file (one day of SaudiNewsNet: 12 MB).
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 from typing import Callable, Iterator

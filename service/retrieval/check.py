@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from service.context import Context
 from service.claims.slots import extract_slots
 from service.errors import InputError
 from service.judge.learned import disagree_probabilities
-from service.judge.verdict import Side, judge
+from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
 from service.store.articles import sentence_records
 from service.store.vectors import vectors_for
@@ -83,33 +83,55 @@ def tier(score: float, claim: str, confident_threshold: float) -> str:
 
 
 def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: CheckFilters = CheckFilters(),
-                      ) -> tuple[list[Evidence], list[float | None]]:
-    """Reports above the relevance threshold that pass the filters, and the classifier's P(disagree) for each."""
+                      ) -> tuple[np.ndarray | None, list[Evidence]]:
+    """The claim's vector, and the reports above the relevance threshold that pass the filters, best first."""
     settings = ctx.settings
     query, hits = retrieve(ctx, claim, k)
     hits = [(i, s) for i, s in hits if s >= settings.relevance_threshold]
     if not hits:
-        return [], []
+        return query, []
     with ctx.db.session() as session:
         records = sentence_records(session, [i for i, _ in hits])
-        vectors = vectors_for(session, ctx.encoder.name, [i for i, _ in hits])
-    evidence = [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
-                for i, s in hits if i in records and i in vectors and filters.keep(records[i])]
-    others = np.stack([vectors[e.record.sentence_id] for e in evidence]) if evidence else None
-    disagree = disagree_probabilities([claim] * len(evidence), [e.record.sentence for e in evidence],
-                                      np.tile(query, (len(evidence), 1)), others, ctx.encoder.name)
-    return evidence, disagree
+    return query, [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
+                   for i, s in hits if i in records and filters.keep(records[i])]
 
 
-def split_by_verdict(claim: str, evidence: list[Evidence], disagree: list[float | None],
-                     nli=None) -> tuple[list[Evidence], list[Evidence]]:
-    """(supporting, conflicting): each report lands in one list at most."""
-    supporting, conflicting = [], []
-    for item, p_disagree in zip(evidence, disagree):
+def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidence: list[Evidence],
+                     nli=None, top_k: int | None = None) -> tuple[list[Evidence], list[Evidence]]:
+    """(supporting, conflicting), best first: each report lands in one list at most.
+
+    The verdicts are ``judge``'s; the work is less, for the same lists:
+
+    - The learned classifier only ever drops reasons of the weak kinds, so it
+      runs, in one batch, for the reports whose reasons include one; for the
+      others it could change nothing, and its features (every slot of both
+      sentences) were most of a check's time.
+    - With ``top_k``, once ``top_k`` reports (best first) are sure to support
+      the claim, a later report can only still be shown as a conflict, which
+      needs a reason: its reasons are looked for first, and whether it is
+      about the same event (the actors of both sentences, the costliest slot)
+      only when it has some. An NLI model can find a conflict without slot
+      reasons, so with one every report is judged in full.
+    """
+    claim_side, assessed, sure_support = Side(claim), [], 0
+    for item in evidence:
         record = item.record
-        verdict = judge(Side(claim), Side(record.sentence, record.published_at, record.language),
-                        cosine=item.score, mode="check", nli=nli, disagree=p_disagree)
-        item = replace(item, warnings=extract_slots(record.sentence, record.published_at, record.language).warnings())
+        side = Side(record.sentence, record.published_at, record.language)
+        if nli is None and top_k is not None and sure_support >= top_k \
+                and not believable_reasons(extract_slots(claim), extract_slots(*astuple(side)),
+                                           cosine=item.score, mode="check"):
+            continue
+        event, reasons = assess(claim_side, side, cosine=item.score, mode="check", list_shared=False)
+        if not event.same:
+            continue
+        assessed.append((item, event, reasons))
+        sure_support += not reasons and item.score >= MODES["check"]["agree_min"]
+    waiting = [item for item, _, reasons in assessed if needs_classifier(reasons)]
+    disagree = dict(zip((id(item) for item in waiting), _disagree(ctx, claim, query, waiting)))
+    supporting, conflicting = [], []
+    for item, event, reasons in assessed:
+        verdict = decide(claim, item.record.sentence, event, reasons, cosine=item.score, mode="check", nli=nli,
+                         disagree=disagree.get(id(item)))
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":
@@ -117,15 +139,34 @@ def split_by_verdict(claim: str, evidence: list[Evidence], disagree: list[float 
     return supporting, conflicting
 
 
+def _disagree(ctx: Context, claim: str, query: np.ndarray | None, evidence: list[Evidence]) -> list[float | None]:
+    """The classifier's P(disagree) of the claim against each report."""
+    if not evidence or query is None:
+        return [None] * len(evidence)
+    with ctx.db.session() as session:
+        vectors = vectors_for(session, ctx.encoder.name, [e.record.sentence_id for e in evidence])
+    if any(e.record.sentence_id not in vectors for e in evidence):
+        return [None] * len(evidence)            # re-embedding under way: no signal rather than a wrong one
+    others = np.stack([vectors[e.record.sentence_id] for e in evidence])
+    return disagree_probabilities([claim] * len(evidence), [e.record.sentence for e in evidence],
+                                  np.tile(query, (len(evidence), 1)), others, ctx.encoder.name)
+
+
+def with_warnings(item: Evidence) -> Evidence:
+    """The report with the problems inside its own sentence (read only for what is returned)."""
+    record = item.record
+    return replace(item, warnings=extract_slots(record.sentence, record.published_at, record.language).warnings())
+
+
 def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters()) -> dict:
     claim = validate_claim(claim, ctx.settings.max_claim_chars)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
     candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
-    evidence, disagree = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
-    supporting, conflicting = split_by_verdict(claim, evidence, disagree, ctx.nli())
+    query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
+    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), top_k)
     return {
         "claim": claim,
-        "supporting": [e.to_json() for e in supporting[:top_k]],
-        "conflicting": [e.to_json() for e in conflicting[:top_k]],
+        "supporting": [with_warnings(e).to_json() for e in supporting[:top_k]],
+        "conflicting": [with_warnings(e).to_json() for e in conflicting[:top_k]],
     }

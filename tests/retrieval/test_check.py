@@ -102,3 +102,17 @@ def test_a_self_contradicting_date_is_reported_on_the_evidence(seeded):
     items = [e for e in result["supporting"] + result["conflicting"] if "أيلول/ ديسمبر" in e["sentence"]]
     assert items and items[0]["warnings"][0]["type"] == "date_inconsistent"
     assert all(not e["warnings"] for e in result["supporting"] if "أيلول/ ديسمبر" not in e["sentence"])
+
+
+def test_a_server_configured_with_another_encoder_refuses_to_check_the_store(seeded_home):
+    """The stored vectors are another encoder's: comparing them with this one's would be noise."""
+    from service.config import load_settings
+    from service.context import Context
+    from service.errors import ModelMismatchError
+
+    ctx = Context(load_settings(home=seeded_home, model="hashing"))
+    try:
+        with pytest.raises(ModelMismatchError, match="--reembed"):
+            check_claim(ctx, "Russia and Turkey brokered the ceasefire in Syria.")
+    finally:
+        ctx.close()

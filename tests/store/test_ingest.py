@@ -79,7 +79,7 @@ def test_bad_file_does_not_stop_the_others(make_context, tmp_path):
 
 def test_the_duplicate_check_looks_articles_up_by_index_not_by_scanning(make_context, tmp_path):
     """Each article ingested looks up its id, content and URL: a table scan there made bulk ingest quadratic."""
-    from sqlalchemy import event, text
+    from sqlalchemy import event
 
     ctx = make_context()
     if ctx.db.engine.dialect.name != "sqlite":
