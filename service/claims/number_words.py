@@ -140,9 +140,10 @@ def _step(acc: _Acc, kind: str, value: int, conj: str) -> _Acc | None:
     if kind.startswith("scale"):
         return _scale(acc, kind, value)
     if kind == "digits":
-        # "مليونان و500 ألف": digits inside words only when a smaller multiplier follows.
+        # "مليونان و500 ألف" (a smaller multiplier follows) and "25 ألفا و823" (25,823):
+        # digits after a connector count below the multiplier already read.
         fits = acc.scale and not acc.places and value < acc.scale
-        return replace(acc, group=value, places=_ALL, pending="scale") if fits else None
+        return replace(acc, group=value, places=_ALL) if fits else None
     if kind == "hundred":
         return _hundred(acc)
     return _add(acc, kind, value, conj)

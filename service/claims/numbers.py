@@ -43,7 +43,9 @@ _TOKEN = re.compile(
     r"(?P<time>\d{1,2}(?::\d\d){1,2}(?!\d)|\d{1,2}h\d\d(?!\d))"
     r"|(?P<numdate>\d{1,4}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,4}(?!\d))"
     r"|(?P<spaced>\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,\u066b]\d+)?)"
-    r"|(?P<num>\d+(?:[.,\u066b\u066c]\d+|\u060c\d{3}(?!\d))*)"
+    # Fraction first, as bidi-typed Arabic press writes it: "5ر7" and "5.\u200f7" both read 7.5.
+    r"|(?P<rtl>\d+(?:\u0631|\.\u200f)\d+(?!\d))"
+    r"|(?P<num>\d+(?:[.,\u066b\u066c]\d+|\u060c\d{1,3}(?!\d))*)"
     rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)"
     r"|(?P<sym>\S)")
 _FRENCH = re.compile(r"\b(?:le|la|les|des|du|une|et|pour|dans|est|au|aux)\b")
@@ -65,12 +67,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """Numbers, words (diacritics and tatweel kept inside) and symbols, with spans."""
     tokens = []
     for m in _TOKEN.finditer(text):
-        kind = "num" if m.lastgroup == "spaced" else m.lastgroup
+        kind = "num" if m.lastgroup in ("spaced", "rtl") else m.lastgroup
         raw = m.group()
         if kind == "word":
             key = nw.fold_key(raw)
         else:   # NFKC also turns fullwidth "５" and "％" into "5" and "%"
             key = unicodedata.normalize("NFKC", ascii_digits(raw))
+        if m.lastgroup == "rtl":
+            fraction, whole = re.split(r"\u0631|\.\u200f", key)
+            key = f"{whole}\u066b{fraction}"
         tokens.append(Token(m.start(), m.end(), raw, key, kind))
     return tuple(tokens)
 
@@ -86,7 +91,9 @@ def guess_lang(text: str) -> str | None:
 
 def parse_digits(raw: str, lang: str | None = None) -> float | None:
     """"52,000", "52.000" and "3,5" (fr, ru), "52 000", "٥٢٬٠٠٠", "٣٫٥" -> float."""
-    s = re.sub(r"[\s\u066c\u060c]", "", unicodedata.normalize("NFKC", ascii_digits(raw)))
+    s = unicodedata.normalize("NFKC", ascii_digits(raw))
+    s = re.sub(r"\u060c(\d{1,2})$", "\u066b\\1", s)   # "322،8": an Arabic comma before 1-2 digits is a decimal one
+    s = re.sub(r"[\s\u066c\u060c]", "", s)
     if "\u066b" in s:   # the Arabic decimal separator leaves no doubt
         s = s.replace(",", "").replace(".", "").replace("\u066b", ".")
     elif "," in s or "." in s:
@@ -212,7 +219,7 @@ def _read_number(doc: _Doc, i: int, standalone: bool) -> nw.WordNumber | None:
         return nw.compose(doc.keys, i)
     if kind != "num" or (standalone and not _free_standing(doc, i)):
         return None
-    value = parse_digits(doc.toks[i].text, doc.lang)
+    value = parse_digits(doc.toks[i].key, doc.lang)
     return None if value is None else nw.compose(doc.keys, i + 1, seed=value)
 
 

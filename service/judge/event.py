@@ -42,6 +42,24 @@ def shared_entities(a: ClaimSlots, b: ClaimSlots) -> list[str]:
     return sorted(set(shared))
 
 
+# Figures move as a story develops (a toll rises, a market closes each day): two
+# reports' figures are about the same moment only within a couple of days.
+FIGURE_WINDOW_DAYS = 2
+
+
+def same_moment(a: ClaimSlots, b: ClaimSlots) -> bool:
+    """Whether two reports' figures can be of the same moment: published within
+    FIGURE_WINDOW_DAYS, and not each pinned to other days ("today" in two daily reports)."""
+    if a.reference and b.reference and abs((a.reference - b.reference).days) > FIGURE_WINDOW_DAYS:
+        return False
+    days_a, days_b = _days(a), _days(b)
+    return not (days_a and days_b and days_a.isdisjoint(days_b))
+
+
+def _days(slots: ClaimSlots) -> set[dt.date]:
+    return {d.resolved for d in slots.dates if d.resolved and d.precision == "day" and not d.inconsistent}
+
+
 def time_compatible(a: dt.date | None, b: dt.date | None, window: int = EVENT_WINDOW_DAYS) -> bool:
     return a is None or b is None or abs((a - b).days) <= window
 

@@ -167,12 +167,21 @@ def unmatched_words(ta: frozenset[str], tb: frozenset[str]) -> tuple[frozenset[s
 
 def fuzzy_features(sa: SentenceSlots, sb: SentenceSlots) -> list[float]:
     """Overlap when a word counts as present if some near-spelled word is on the other side."""
-    left_a, left_b = unmatched_words(sa.tokens, sb.tokens)
-    near_a = len(sa.tokens - sb.tokens) - len(left_a)
-    near_b = len(sb.tokens - sa.tokens) - len(left_b)
-    shared = len(sa.tokens & sb.tokens) + (near_a + near_b) / 2
-    return [shared / max(1, len(sa.tokens | sb.tokens)), float(min(len(left_a), len(left_b))),
-            float(max(len(left_a), len(left_b))), float(not left_a or not left_b), (near_a + near_b) / 2]
+    jaccard, near, left_a, left_b = _fuzzy_overlap(sa.tokens, sb.tokens)
+    return [jaccard, float(min(len(left_a), len(left_b))), float(max(len(left_a), len(left_b))),
+            float(not left_a or not left_b), near]
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Share of the two sentences' words found on both sides, a near-spelled form counting (fuzzy Jaccard)."""
+    return _fuzzy_overlap(frozenset(match_tokens(a)), frozenset(match_tokens(b)))[0]
+
+
+def _fuzzy_overlap(ta: frozenset[str], tb: frozenset[str]) -> tuple[float, float, frozenset[str], frozenset[str]]:
+    """(fuzzy Jaccard, near matches per side, words of a and of b matched by nothing)."""
+    left_a, left_b = unmatched_words(ta, tb)
+    near = (len(ta - tb) - len(left_a) + len(tb - ta) - len(left_b)) / 2
+    return (len(ta & tb) + near) / max(1, len(ta | tb)), near, left_a, left_b
 
 
 def movement_features(sa: SentenceSlots, sb: SentenceSlots) -> list[float]:

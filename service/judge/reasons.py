@@ -23,36 +23,60 @@ from service.models import Reason
 ANTONYM_TYPES = {"scope": "scope", "stance": "stance", "participation": "negation"}
 
 
+# Three or more figures of one kind on a side are a list or a table ("400 beds ... 200
+# beds ... 500 beds"): which figure answers which on the other side is not known.
+LIST_SIZE = 3
+
+
 def number_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
+    """A figure of a with figures of the same kind in b, none of them agreeing with it.
+
+    A figure of b that agrees with another figure of a is that figure's
+    counterpart, not a rival: "16,312 machines, up 113" against "16,312
+    machines" has no conflict about 113.
+    """
     reasons = []
     for qa in a.quantities:
         if qa.unit is None and not qa.is_percent:
             continue                      # a bare number could count anything
         rivals = [qb for qb in b.quantities if comparable(qa, qb)]
-        if rivals and all(conflicting(qa, qb) for qb in rivals):
+        kin = [q for q in a.quantities if comparable(qa, q)]
+        if not rivals or len(rivals) >= LIST_SIZE or len(kin) >= LIST_SIZE:
+            continue
+        if any(not conflicting(qa, qb) for qb in rivals):
+            continue
+        rivals = [qb for qb in rivals if all(conflicting(q, qb) for q in kin if comparable(q, qb))]
+        if rivals:
             reasons.append(Reason("number", qa.text, rivals[0].text))
     return reasons
 
 
 def date_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
+    """A dated day or month of a against b's, none agreeing; as with figures, a date
+    of b that agrees with another date of a is that date's counterpart, not a rival."""
     reasons = []
-    for da in a.dates:
-        if da.inconsistent or da.month is None:
-            continue                      # years alone and self-contradicting dates prove little
+    mine = [d for d in a.dates if not d.inconsistent and d.month is not None]
+    for da in mine:
         rivals = [db for db in b.dates if not db.inconsistent and db.month is not None]
-        if rivals and all(dates_conflict(da, db) for db in rivals):
+        if not rivals or not all(dates_conflict(da, db) for db in rivals):
+            continue                      # years alone and self-contradicting dates prove little
+        rivals = [db for db in rivals if all(dates_conflict(d, db) for d in mine)]
+        if rivals:
             reasons.append(Reason("date", da.text, rivals[0].text))
     return reasons
 
 
 def duration_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
-    reasons = []
+    """A length of time of a that no length in b agrees with (a length of b agreeing
+    with another of a's is that one's counterpart: "7 days ... 5 days" vs "7 days")."""
+    def apart(x, y) -> bool:
+        return x.days_high < y.days_low * 0.95 or y.days_high < x.days_low * 0.95
+
     for da in a.durations:
-        for db in b.durations:
-            if da.days_high < db.days_low * 0.95 or db.days_high < da.days_low * 0.95:
-                reasons.append(Reason("duration", da.text, db.text))
-                return reasons
-    return reasons
+        rivals = [db for db in b.durations if all(apart(d, db) for d in a.durations)]
+        if rivals and all(apart(da, db) for db in b.durations):
+            return [Reason("duration", da.text, rivals[0].text)]
+    return []
 
 
 def role_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
@@ -62,9 +86,29 @@ def role_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
                 return [Reason("role", _role_text(a.text, ra), _role_text(b.text, rb))]
             if (ra.role_key == rb.role_key and ra.org_key and ra.org_key == rb.org_key
                     and ra.holder and rb.holder and ra.holder.kind == rb.holder.kind == "person"
-                    and not same_entity(ra.holder, rb.holder)):
+                    and not same_entity(ra.holder, rb.holder)
+                    and not named_in(ra.holder.text, b.text) and not named_in(rb.holder.text, a.text)):
                 return [Reason("entity", ra.holder.text, rb.holder.text)]
     return []
+
+
+def named_in(name: str, text: str) -> bool:
+    """Whether ``text`` names the person too, as the role's holder or elsewhere.
+
+    Two lists of dignitaries pair titles and names differently, and a name
+    read one word too long ("نتنياهو يحاول") or short ("عادل الجبير" for
+    "عادل بن أحمد الجبير") still names the same person: two of its words in
+    the other sentence (its one word, for a one-word name) say so.
+    """
+    words = [w for w in _name_words(name) if len(w) >= 3]
+    present = set(_name_words(text))
+    return bool(words) and sum(w in present for w in words) >= min(2, len(words))
+
+
+def _name_words(text: str) -> list[str]:
+    from service.judge.features import match_tokens
+
+    return match_tokens(text)
 
 
 def _role_text(text: str, role) -> str:
@@ -84,10 +128,49 @@ def negation_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
     if a.negated == b.negated:
         return []
     negated, plain = (a, b) if a.negated else (b, a)
+    if not negates_shared_words(negated, plain):
+        return []
     cue = negated.negations[0].text if negated.negations else "not"
     claim_side = cue if negated is a else "(affirmed)"
     evidence_side = cue if negated is b else "(affirmed)"
     return [Reason("negation", claim_side, evidence_side)]
+
+
+# Words read after a negation cue: the negated predicate ("لم تشارك بأي لقاء").
+PREDICATE_WORDS = 2
+
+
+def negates_shared_words(negated: ClaimSlots, plain: ClaimSlots) -> bool:
+    """Whether what is negated is something the other sentence says.
+
+    "ولم ينتظر الثمر طويلاً إذ خرجت ورش العمل ..." negates a clause the
+    plain report never states. Checked between two sentences of one script
+    only: across languages no word is shared, and the cue alone must do.
+    """
+    if _script(negated.text) != _script(plain.text):
+        return True
+    from service.judge.features import match_tokens, unmatched_words
+
+    def predicate(slots: ClaimSlots, cue) -> frozenset[str]:
+        return frozenset(match_tokens(slots.text[cue.end:])[:PREDICATE_WORDS])
+
+    def shared(x: frozenset[str], y: frozenset[str]) -> bool:
+        return bool(x) and len(unmatched_words(x, y)[0]) < len(x)   # a word (or a near form) on both
+
+    plain_words = frozenset(match_tokens(plain.text))
+    negated_there = [predicate(plain, cue) for cue in plain.negations]
+    for cue in negated.negations:
+        words = predicate(negated, cue)
+        # Negated on both sides ("ولن ينظر" in each): the clauses were only counted apart.
+        if shared(words, plain_words) and not any(shared(words, other) for other in negated_there):
+            return True
+    return False
+
+
+def _script(text: str) -> str:
+    from service.pipeline.normalize import is_arabic
+
+    return "arabic" if is_arabic(text) else "other"
 
 
 # Every check with the reason types it can report, strongest kinds first.

@@ -22,7 +22,7 @@ from service.judge.bulk import LINK_MIN_COSINE, judge_candidates
 from service.judge.event import same_event
 from service.judge.learned import disagree_probabilities
 from service.judge.reasons import slot_reasons
-from service.judge.verdict import DISAGREE_MIN, MODES, WEAK_TYPES, _dedupe
+from service.judge.verdict import DISAGREE_MIN, MODES, RESTATED_TYPES, WEAK_TYPES, _dedupe, same_fact
 from service.store.articles import sentence_records
 from service.store.vectors import vectors_for
 from tests.conftest import SHARED
@@ -40,7 +40,8 @@ def plain_verdict(a, b, cosine: float, p_disagree):
     if not event.same:
         return "unrelated", ()
     reasons = tuple(r for r in slot_reasons(slots_a, slots_b)
-                    if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"]))
+                    if cosine >= max(limits["reason_min"].get(r.type, 0.4), limits["event_min"])
+                    and (r.type not in RESTATED_TYPES or same_fact(slots_a, slots_b, r.type)))
     if p_disagree is not None and p_disagree < DISAGREE_MIN:
         reasons = tuple(r for r in reasons if r.type not in WEAK_TYPES)
     if reasons:

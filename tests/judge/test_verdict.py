@@ -97,3 +97,86 @@ def test_the_shipped_classifier_runs_on_arabic_pairs_only():
     assert 0.0 <= arabic <= 1.0 and english is None
     assert disagree_probabilities(texts_a, texts_b, va, vb, "another-model") == [None, None]
     assert isinstance(np.float64(arabic), np.floating)
+
+
+# Pair mode at scale: two reports with different figures of one unit are mostly two facts.
+# Sentences after SaudiNewsNet (July 2015), shortened.
+D_0721, D_0722, D_0724 = dt.date(2015, 7, 21), dt.date(2015, 7, 22), dt.date(2015, 7, 24)
+
+
+def _pair(a: str, b: str, cosine: float, a_date=D_0721, b_date=D_0721):
+    return judge(Side(a, a_date, "ar"), Side(b, b_date, "ar"), cosine=cosine, mode="pair")
+
+
+def test_a_figure_with_its_counterpart_on_the_other_side_is_not_a_conflict():
+    a = "بلغ عدد أجهزة الصرف الآلي في المملكة 16312 جهازًا بزيادة 113 جهازًا مقارنة بشهر أبريل."
+    b = "بلغ عدد أجهزة الصرف الآلي في المملكة 16312 جهازًا بنهاية الشهر."
+    assert _pair(a, b, 0.76).verdict != "conflict"
+    assert _pair(a, b.replace("16312", "18500"), 0.76).verdict == "conflict"     # no counterpart: a conflict
+
+
+def test_different_figures_in_two_different_facts_are_not_a_conflict():
+    a = "وقال المسؤولون إن اليونان تدفع 4.2 مليار يورو من أصل الدين للبنك المركزي الأوروبي."
+    b = "وأضاف المسؤول إن من بين الخيارات الأخرى دفع نحو 3.4 مليار يورو في شكل أرباح من حيازات البنك المركزي."
+    assert _pair(a, b, 0.62).verdict != "conflict"
+
+
+def test_lists_of_figures_are_not_paired_up():
+    a = "مستشفى جدة بسعة 400 سرير ومستشفى العيون بسعة 200 سرير ومستشفى الجموم بسعة 100 سرير."
+    b = "مستشفى العيون 250 سريرا، ومستشفى الجموم 100 سرير، ومستشفى القنفذة 200 سرير."
+    assert "number" not in {r.type for r in _pair(a, b, 0.91).reasons}
+
+
+def test_figures_of_two_moments_are_not_a_conflict():
+    a = "وشهدت تداولات اليوم ارتفاع أسهم 125 شركة في قيمتها."
+    b = "وشهدت تداولات اليوم ارتفاع أسهم 35 شركة في قيمتها."
+    assert _pair(a, b, 0.85, D_0722, D_0722).verdict == "conflict"           # the same day: they disagree
+    assert _pair(a, b, 0.85, D_0722, D_0724).verdict != "conflict"           # two days' reports
+    assert _pair(a, b, 0.85, D_0721, D_0722).verdict != "conflict"           # "today" is another day
+
+
+def test_figures_typed_fraction_first_are_read_as_written():
+    a = "وأرجعت الشركة الخسائر إلى انخفاض قيمة أصولها بمقدار 5ر7 مليار دولار."
+    b = "وأرجعت الشركة الخسائر إلى انخفاض قيمة أصولها بمقدار 7.5 مليار دولار."
+    assert _pair(a, b, 0.97).verdict == "agree"
+    assert _pair("هبطت المبيعات 8.\u200f6 في المائة.", "هبطت المبيعات 6.8 بالمئة.", 0.9).verdict == "agree"
+
+
+def test_a_negation_of_something_the_other_report_does_not_say_is_not_a_conflict():
+    plain = "خرجت ورش العمل باستحداث المساجلات الشعرية تحت مظلة البرنامج الثقافي لسوق عكاظ."
+    aside = "ولم ينتظر الثمر طويلاً إذ خرجت ورش العمل باستحداث المساجلات الشعرية تحت مظلة البرنامج الثقافي لسوق عكاظ."
+    assert "negation" not in {r.type for r in _pair(plain, aside, 0.97).reasons}
+    denied = "لم تخرج ورش العمل باستحداث المساجلات الشعرية تحت مظلة البرنامج الثقافي لسوق عكاظ."
+    assert "negation" in {r.type for r in judge(Side(plain, D_0721, "ar"), Side(denied, D_0721, "ar"),
+                                                cosine=0.97, mode="pair", disagree=0.9).reasons}
+
+
+def test_the_same_person_named_differently_in_two_reports_is_not_an_entity_conflict():
+    a = "أوضح وزير الخارجية عادل الجبير أن لقاء وزير خارجية مصر سامح شكري كان مثمرا."
+    b = "أوضح وزير الخارجية الأستاذ عادل بن أحمد الجبير أن لقاء وزير خارجية مصر سامح شكري كان مثمرا."
+    assert "entity" not in {r.type for r in _pair(a, b, 0.98).reasons}
+
+
+def test_listed_dates_with_counterparts_are_not_a_conflict():
+    a = "يلتقي الفريق مع تشيلسي في 28 يوليو ومع فيورنتينا في 2 أغسطس."
+    b = "يلتقي الفريق مع تشيلسي في 28 يوليو ومع فيورنتينا."
+    assert "date" not in {r.type for r in _pair(a, b, 0.8).reasons}
+    assert "date" in {r.type for r in _pair(a, b.replace("28 يوليو", "30 يوليو"), 0.8).reasons}
+
+
+def test_a_predicate_negated_on_both_sides_is_not_a_conflict():
+    a = "أن اللجنة أعطت الملاك الفرصة لتصحيح أوضاع النزل خلال الشهر الماضي ولن ينظر في وضعها حتى تتوافر الاشتراطات"
+    b = "وأكد الخريصي أن اللجنة أعطت الملاك الفرصة لتصحيح أوضاع النزل خلال الشهر الماضي، ولن ينظر في وضعها"
+    assert "negation" not in {r.type for r in judge(Side(a, D_0721, "ar"), Side(b, D_0721, "ar"), cosine=0.9,
+                                                    mode="pair", disagree=0.9).reasons}
+
+
+def test_a_market_that_rose_one_day_and_fell_another_is_not_a_conflict():
+    a = "وزاد مؤشر يوروفرست 300 لأسهم الشركات الأوروبية الكبرى في بداية التعاملات."
+    b = "وانخفض مؤشر يوروفرست 300 لأسهم الشركات الأوروبية الكبرى في بداية التعاملات."
+    same_day = judge(Side(a, D_0721, "ar"), Side(b, D_0721, "ar"), cosine=0.8, mode="pair", disagree=0.9)
+    other_day = judge(Side(a, D_0721, "ar"), Side(b, D_0724, "ar"), cosine=0.8, mode="pair", disagree=0.9)
+    assert same_day.verdict == "conflict" and other_day.verdict != "conflict"
+    brent, wti = "كما زاد سعر خام برنت نحو 30 سنتا.", "وانخفضت العقود الآجلة للخام الأمريكي الخفيف 35 سنتا."
+    assert judge(Side(brent, D_0721, "ar"), Side(wti, D_0721, "ar"), cosine=0.6, mode="pair",
+                 disagree=0.9).verdict != "conflict"                                  # two different things
