@@ -106,8 +106,9 @@ def vectors_after(session: Session, encoder: str, after_id: int, limit: int) -> 
 
 def count_embedded(session: Session, encoder: str, up_to_id: int) -> tuple[int, int]:
     """(how many sentences with id <= up_to_id have a vector, the largest such id)."""
-    query = (select(func.count(Sentence.id), func.max(Sentence.id))
-             .join(Embedding, (Embedding.text_hash == Sentence.text_hash) & (Embedding.encoder == encoder)))
+    # Sentences drive, each probing the (text_hash, encoder) key: joined the other way,
+    # SQLite walked every embedding row, vector blobs included (about 15 s at 270k).
+    query = select(func.count(Sentence.id), func.max(Sentence.id)).where(_has_vector(encoder))
     if up_to_id < MAX_SENTENCE_ID:
         # Ids are 32-bit on PostgreSQL: a larger bound ("every sentence") would not even bind.
         query = query.where(Sentence.id <= up_to_id)
