@@ -54,6 +54,7 @@ def test_negated(text):
     "وما كان مقدمة للإعلان عن وقف إطلاق النار",  # ما is "what" here
     "أقوى مما كان عليه في أي مرحلة",
     "لم ينف المتحدث حضور الوفد",  # double negation
+    "وبعدما انتهت المحادثات عاد الوفد إلى الرياض",  # بعدما ("after") holds the letters of عدم
     "The opposition attended the talks.",
     "He did not deny it.",
     "Not only Russia but also Turkey backed the deal.",
