@@ -31,6 +31,7 @@ import numpy as np
 
 from service.config import Settings
 from service.errors import ConfigError
+from service.judge import bulk
 from service.judge.bulk import Finding, VectorSource, judge_candidates
 from service.models import SentenceRecord
 from service.retrieval.encoder import get_encoder
@@ -90,16 +91,18 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """Everything in this process: what align does without Ray."""
+    """This machine: the encoder in this process, pair judging on ``settings.threads`` cores
+    (``judge_pool.py``): what align does without Ray."""
 
     name = "local"
     # How many encode batches (encode_width) and how many slices of a chunk
-    # of pairs (judge_width) are worth handing over at once: one each here.
+    # of pairs (judge_width) are worth handing over at once.
     encode_width = 1
-    judge_width = 1
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self.judge_width = settings.threads
+        self._pool = None
 
     def encoder_info(self) -> EncoderInfo:
         encoder = get_encoder(self.settings)
@@ -113,10 +116,17 @@ class LocalEngine:
     def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
               nli=None) -> list[Finding]:
         # The lazy vector lookup stays lazy here: most chunks need few vectors.
-        return judge_candidates(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+        if self.judge_width < 2 or judge_candidates is not bulk.judge_candidates:
+            return judge_candidates(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+        if self._pool is None:
+            from service.jobs.judge_pool import JudgePool
+
+            self._pool = JudgePool(self.judge_width)
+        return self._pool.judge(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
 
     def close(self) -> None:
-        pass
+        if self._pool is not None:
+            self._pool.close()
 
 
 @contextmanager

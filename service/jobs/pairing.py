@@ -20,11 +20,9 @@ from typing import Callable
 import numpy as np
 from sqlalchemy import select
 
-from service.claims.slots import extract_slots
 from service.jobs.engines import PairChunk
 from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
 from service.judge.bulk import Finding, judge_candidates
-from service.models import SentenceRecord
 from service.store.articles import sentence_records
 from service.store.database import Database
 from service.store.schema import ClaimLink, Contradiction
@@ -42,17 +40,6 @@ class PairingReport:
     judged: int = 0
     contradictions: int = 0
     links: int = 0
-
-
-def _same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
-    """Two sentences of one article disagree only if different speakers say them."""
-    if a.article_id != b.article_id:
-        return False
-    speaker_a = extract_slots(a.sentence, a.published_at, a.language).speaker
-    if not speaker_a:
-        return True               # the second speaker cannot matter: not looked for
-    speaker_b = extract_slots(b.sentence, b.published_at, b.language).speaker
-    return not (speaker_b and speaker_a.text != speaker_b.text)
 
 
 def candidate_pairs(ids: np.ndarray, scores: np.ndarray, neighbours: np.ndarray) -> dict[tuple[int, int], float]:
@@ -76,8 +63,7 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
 def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
     done = _existing(session, pairs)
     return [(key, cosine) for key, cosine in pairs.items()
-            if key[0] in records and key[1] in records and key not in done
-            and not _same_voice(records[key[0]], records[key[1]])]
+            if key[0] in records and key[1] in records and key not in done]
 
 
 def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, encoder: str,

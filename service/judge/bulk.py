@@ -3,7 +3,8 @@
 Align's judging stage hands over candidate pairs ``(a_id, b_id, cosine)``
 with the sentence records and their vectors, and gets back the pairs that
 become rows: contradictions (with their reasons) and agree links. Nothing
-here touches the store, so an engine can run it on another worker.
+here touches the store, so an engine can run it on another worker. Two
+sentences of one article said by one voice are never rows (``same_voice``).
 
 The result is exactly that of calling ``judge`` on every pair with the
 classifier's P(disagree); the work is not:
@@ -38,6 +39,7 @@ from service.models import Reason, SentenceRecord
 LINK_MIN_COSINE = 0.62
 
 Pair = tuple[int, int, float]                       # (a_id, b_id, cosine), a_id < b_id
+Step = tuple[int, EventMatch, tuple[Reason, ...]]   # (position in the pairs, event, believable reasons)
 VectorSource = Mapping[int, np.ndarray] | Callable[[list[int]], Mapping[int, np.ndarray]]
 
 
@@ -73,16 +75,33 @@ def judge_candidates(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord
     ``vectors`` maps sentence ids to their vectors, or is called once with
     the ids whose vectors the classifier needs (often none).
     """
+    steps = slot_steps(pairs, records, full=nli is not None)
+    return finish_candidates(pairs, records, steps, vectors, encoder, nli=nli)
+
+
+def slot_steps(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord], *, full: bool = False) -> list[Step]:
+    """The slots' part of judging ``pairs``: (position, event, believable reasons) of each pair
+    that may become a row (``full``: every same-event pair, for an NLI model to judge).
+    Pure, and most of the work: an engine may run slices of it in other processes."""
+    steps = []
+    for position, (a_id, b_id, cosine) in enumerate(pairs):
+        step = _slot_step(records[a_id], records[b_id], cosine, full=full)
+        if step is not None:
+            steps.append((position, *step))
+    return steps
+
+
+def finish_candidates(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord], steps: Sequence[Step],
+                      vectors: VectorSource, encoder: str, *, nli=None) -> list[Finding]:
+    """The rows of ``pairs`` from their ``slot_steps``: the classifier, in one batch, for the
+    pairs whose reasons it can change, then each pair's verdict."""
     found: dict[int, Finding] = {}
     waiting: list[_Open] = []
-    for position, (a_id, b_id, cosine) in enumerate(pairs):
-        step = _slot_step(records[a_id], records[b_id], cosine, full=nli is not None)
-        if step is None:
-            continue
-        if needs_classifier(step[1]):
-            waiting.append(_Open(position, *step))
+    for position, event, reasons in steps:
+        if needs_classifier(reasons):
+            waiting.append(_Open(position, event, reasons))
         else:
-            _keep(found, position, pairs[position], _decide(pairs[position], records, *step, nli=nli))
+            _keep(found, position, pairs[position], _decide(pairs[position], records, event, reasons, nli=nli))
     for item, p_disagree in zip(waiting, _probabilities(waiting, pairs, records, vectors, encoder)):
         verdict = _decide(pairs[item.position], records, item.event, item.reasons, nli=nli, disagree=p_disagree)
         _keep(found, item.position, pairs[item.position], verdict)
@@ -92,6 +111,8 @@ def judge_candidates(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord
 def _slot_step(a: SentenceRecord, b: SentenceRecord, cosine: float,
                full: bool) -> tuple[EventMatch, tuple[Reason, ...]] | None:
     """(event, believable reasons) of a pair that may become a row; None when it cannot."""
+    if same_voice(a, b):
+        return None
     slots_a = extract_slots(a.sentence, a.published_at, a.language)
     slots_b = extract_slots(b.sentence, b.published_at, b.language)
     reasons = believable_reasons(slots_a, slots_b, cosine=cosine, mode="pair")
@@ -100,6 +121,17 @@ def _slot_step(a: SentenceRecord, b: SentenceRecord, cosine: float,
     event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at, b_date=b.published_at,
                        min_cosine=MODES["pair"]["event_min"], list_shared=False)
     return (event, reasons) if event.same else None
+
+
+def same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
+    """Two sentences of one article disagree only if different speakers say them."""
+    if a.article_id != b.article_id:
+        return False
+    speaker_a = extract_slots(a.sentence, a.published_at, a.language).speaker
+    if not speaker_a:
+        return True               # the second speaker cannot matter: not looked for
+    speaker_b = extract_slots(b.sentence, b.published_at, b.language).speaker
+    return not (speaker_b and speaker_a.text != speaker_b.text)
 
 
 def _decide(pair: Pair, records: Mapping[int, SentenceRecord], event: EventMatch, reasons: tuple[Reason, ...],

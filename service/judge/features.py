@@ -174,7 +174,13 @@ def fuzzy_features(sa: SentenceSlots, sb: SentenceSlots) -> list[float]:
 
 def word_overlap(a: str, b: str) -> float:
     """Share of the two sentences' words found on both sides, a near-spelled form counting (fuzzy Jaccard)."""
-    return _fuzzy_overlap(frozenset(match_tokens(a)), frozenset(match_tokens(b)))[0]
+    return _fuzzy_overlap(word_set(a), word_set(b))[0]
+
+
+@lru_cache(maxsize=65_536)  # align compares a sentence with each of its neighbours
+def word_set(text: str) -> frozenset[str]:
+    """The distinct ``match_tokens`` of a text."""
+    return frozenset(match_tokens(text))
 
 
 def _fuzzy_overlap(ta: frozenset[str], tb: frozenset[str]) -> tuple[float, float, frozenset[str], frozenset[str]]:

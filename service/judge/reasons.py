@@ -149,7 +149,7 @@ def negates_shared_words(negated: ClaimSlots, plain: ClaimSlots) -> bool:
     """
     if _script(negated.text) != _script(plain.text):
         return True
-    from service.judge.features import match_tokens, unmatched_words
+    from service.judge.features import match_tokens, unmatched_words, word_set
 
     def predicate(slots: ClaimSlots, cue) -> frozenset[str]:
         return frozenset(match_tokens(slots.text[cue.end:])[:PREDICATE_WORDS])
@@ -157,7 +157,7 @@ def negates_shared_words(negated: ClaimSlots, plain: ClaimSlots) -> bool:
     def shared(x: frozenset[str], y: frozenset[str]) -> bool:
         return bool(x) and len(unmatched_words(x, y)[0]) < len(x)   # a word (or a near form) on both
 
-    plain_words = frozenset(match_tokens(plain.text))
+    plain_words = word_set(plain.text)
     negated_there = [predicate(plain, cue) for cue in plain.negations]
     for cue in negated.negations:
         words = predicate(negated, cue)

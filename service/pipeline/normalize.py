@@ -22,6 +22,8 @@ _ARABIC_FOLD = str.maketrans({
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _SPACES = re.compile(r"\s+")
 ARABIC_LETTERS = re.compile("[\u0621-\u064a]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")   # what str.isalpha() rejects, but for the few numeric signs \w takes
+_NOT_ARABIC = re.compile("[^\u0621-\u064a]+")
 # fold_arabic and ascii_digits in one regex pass: str.translate with a dict
 # looks every character up, and few characters of a text change at all.
 _MATCH_MAP = {chr(k): v if isinstance(v, str) else chr(v) for table in (_ARABIC_FOLD, _DIGITS)
@@ -49,8 +51,7 @@ def normalize_for_match(text: str) -> str:
 
 def is_arabic(text: str, share: float = 0.3) -> bool:
     """True when at least ``share`` of the letters are Arabic."""
-    letters = [c for c in text if c.isalpha()]
+    letters = _NOT_LETTER.sub("", text)       # one regex pass: a loop over characters was a hot spot of judging
     if not letters:
         return False
-    arabic = sum(1 for c in letters if ARABIC_LETTERS.match(c))
-    return arabic / len(letters) >= share
+    return len(_NOT_ARABIC.sub("", letters)) / len(letters) >= share

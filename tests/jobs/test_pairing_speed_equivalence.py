@@ -17,8 +17,9 @@ import pytest
 from service.claims.slots import extract_slots
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
+from service.jobs.judge_pool import JudgePool
 from service.jobs.pairing import candidate_pairs
-from service.judge.bulk import LINK_MIN_COSINE, judge_candidates
+from service.judge.bulk import LINK_MIN_COSINE, judge_candidates, same_voice
 from service.judge.event import same_event
 from service.judge.learned import disagree_probabilities
 from service.judge.reasons import slot_reasons
@@ -33,6 +34,8 @@ SAUDI_DAY = SHARED / "data" / "saudinewsnet" / "2015-07-23.zip"
 def plain_verdict(a, b, cosine: float, p_disagree):
     """The pair judge as it was: everything extracted and checked, then filtered."""
     limits = MODES["pair"]
+    if same_voice(a, b):
+        return "unrelated", ()
     slots_a = extract_slots(a.sentence, a.published_at, a.language)
     slots_b = extract_slots(b.sentence, b.published_at, b.language)
     event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at, b_date=b.published_at,
@@ -76,8 +79,22 @@ def both_paths(ctx):
     fetched: list[list[int]] = []
     lazily = judge_candidates(pairs, records, lambda wanted: fetched.append(wanted) or vectors, encoder)
     assert lazily == fast and len(fetched) <= 1       # vectors asked for once per chunk, at most
+    assert _on_workers(pairs, records, vectors, encoder) == fast
     return plain_rows(pairs, records, vectors, encoder), [
         (f.a_id, f.b_id, f.kind, f.score, f.reasons) for f in fast]
+
+
+def _on_workers(pairs, records, vectors, encoder):
+    """The rows of the same pairs judged by a pool of two worker processes (align's local engine)."""
+    import service.jobs.judge_pool as judge_pool
+
+    pool, lowest = JudgePool(2), judge_pool.MIN_PARALLEL_PAIRS
+    judge_pool.MIN_PARALLEL_PAIRS = 1                 # the seeds' few hundred pairs go to the workers too
+    try:
+        return pool.judge(pairs, records, vectors, encoder)
+    finally:
+        judge_pool.MIN_PARALLEL_PAIRS = lowest
+        pool.close()
 
 
 def test_fast_path_gives_the_plain_rows_on_the_seeds(seeded):

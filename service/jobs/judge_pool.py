@@ -1,0 +1,96 @@
+"""Align's pair judging on every core of this machine: the slot steps of a chunk in worker processes.
+
+The slots' part of judging (``bulk.slot_steps``: reading each sentence's
+figures, dates, roles and cues, then comparing them) is pure Python and most
+of align's judging time, and one process runs on one core. ``JudgePool``
+cuts a chunk's pairs into consecutive slices, runs ``slot_steps`` on each in
+a worker process, and finishes in the driver with ``bulk.finish_candidates``
+(the classifier, whose vectors come from the store, and the verdicts). The
+findings are those of judging the chunk in one process, in the same order;
+the driver writes them as before, so a killed run resumes as before.
+
+Workers are started by ``forkserver`` (the driver holds the encoder's
+threads and database connections, which a plain fork would copy) on the
+first chunk large enough to be worth it, once per align run, and compile the
+word lists as they start. As with any process pool, a script that runs
+align must start from an ``if __name__ == "__main__":`` block.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from service.judge.bulk import Finding, Pair, Step, finish_candidates, judge_candidates, slot_steps
+from service.models import SentenceRecord
+
+# Below this many pairs a chunk is judged in the driver: shipping the records
+# to workers (and, the first time, starting them) would cost more than it saves.
+MIN_PARALLEL_PAIRS = 4_000
+# How often a worker looks whether the driver still runs: a driver killed with
+# SIGKILL cannot stop its workers, so they stop themselves.
+DRIVER_POLL_SECONDS = 1.0
+
+
+class JudgePool:
+    """``workers`` processes that take the slot steps of large chunks."""
+
+    def __init__(self, workers: int):
+        if workers < 2:
+            raise ValueError(f"a pool needs at least 2 workers, got {workers}")
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def judge(self, pairs: Sequence[Pair], records: Mapping[int, SentenceRecord], vectors, encoder: str,
+              nli=None) -> list[Finding]:
+        """What ``judge_candidates`` returns for the same arguments."""
+        if len(pairs) < MIN_PARALLEL_PAIRS:
+            return judge_candidates(pairs, records, vectors, encoder, nli=nli)
+        size = -(-len(pairs) // self.workers)
+        starts = range(0, len(pairs), size)
+        futures = [self._pool().submit(_slot_steps, tuple(pairs[start:start + size]),
+                                       _records_of(pairs[start:start + size], records), nli is not None)
+                   for start in starts]
+        steps = [(start + position, event, reasons)
+                 for start, future in zip(starts, futures) for position, event, reasons in future.result()]
+        return finish_candidates(pairs, records, steps, vectors, encoder, nli=nli)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                                 initializer=_start_worker, initargs=(os.getpid(),))
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+
+def _records_of(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord]) -> dict[int, SentenceRecord]:
+    return {i: records[i] for a, b, _ in pairs for i in (a, b)}
+
+
+def _start_worker(driver: int) -> None:
+    """Compile the word lists; leave when the driver is gone (a killed align leaves no workers behind)."""
+    from service.claims.lexicons import compile_all
+
+    threading.Thread(target=_exit_with, args=(driver,), daemon=True).start()
+    compile_all()
+
+
+def _exit_with(driver: int) -> None:
+    while True:
+        time.sleep(DRIVER_POLL_SECONDS)
+        try:
+            os.kill(driver, 0)
+        except ProcessLookupError:
+            os._exit(1)
+
+
+def _slot_steps(pairs: tuple[Pair, ...], records: dict[int, SentenceRecord], full: bool) -> list[Step]:
+    return slot_steps(pairs, records, full=full)
