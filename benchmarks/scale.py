@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import tempfile
@@ -41,6 +42,17 @@ DATA = REPO.parent / "shared" / "data" / "saudinewsnet"
 
 def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def peak_worker_rss_mb() -> float:
+    """The largest peak of align's judging workers (ended child processes), each beside the driver."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (align's judging workers end with the job)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 class StageClock:
@@ -72,7 +84,7 @@ def encoded_texts(ctx: Context, before: set[str]) -> tuple[set[str], list[str]]:
 
 def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, set[str], list[str]]:
     s = ctx.settings
-    started, cpu_started = time.perf_counter(), time.process_time()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     ingest = ingest_paths(ctx.db, paths, max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
     ingested = time.perf_counter()
     clock = StageClock()
@@ -85,7 +97,8 @@ def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, 
         "contradictions": aligned.contradictions, "links": aligned.links, "clusters": aligned.clusters,
         "ingest_s": round(ingested - started, 2), "align_s": round(finished - ingested, 2),
         "align_stages_s": clock.seconds(finished), "pipeline_s": round(finished - started, 2),
-        "pipeline_cpu_s": round(time.process_time() - cpu_started, 2), "peak_rss_mb": peak_rss_mb(),
+        "pipeline_cpu_s": round(cpu_seconds() - cpu_started, 2), "peak_rss_mb": peak_rss_mb(),
+        "peak_worker_rss_mb": peak_worker_rss_mb(),
     }, hashes, texts
 
 
@@ -137,6 +150,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
+    # Whether align's index stage appended or rebuilt, and why (the increment's index stage was slow once).
+    logging.basicConfig(format="%(asctime)s %(name)s %(message)s")
+    logging.getLogger("service.retrieval.index_file").setLevel(logging.INFO)
     load_before, started = os.getloadavg(), time.time()
     with tempfile.TemporaryDirectory(prefix="factalign-scale-") as tmp, \
             fresh_database(args.database_url) as database_url:
