@@ -34,6 +34,7 @@ class SentenceRecord:
     end: int
     title: str | None = None
     url: str | None = None
+    slots: str | None = None           # the stored slot payload, when asked for (slot_codec.py)
 
     def to_json(self) -> dict:
         return {

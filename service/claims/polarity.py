@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from functools import lru_cache
@@ -134,8 +135,16 @@ def _scope(text: str, hit: LexHit, negators: list[tuple[str, Any]]) -> str:
     return ""
 
 
+PoleHit = tuple[Pole, LexHit, str]    # (pole, the cue found, "negation" | "refusal" | "" in scope)
+
+
+def antonym_poles(text: str) -> tuple[PoleHit, ...]:
+    """The antonym cues of a text with the negation in their scope (what ``antonym_pairs`` compares)."""
+    return _poles(text)
+
+
 @lru_cache(maxsize=50_000)  # align compares each sentence with ten or more neighbours
-def _poles(text: str) -> tuple[tuple[Pole, LexHit, str], ...]:
+def _poles(text: str) -> tuple[PoleHit, ...]:
     hits = _ANTONYMS.find(text)
     if not hits:
         return ()                 # the common case: no negation scope to look for
@@ -159,10 +168,14 @@ def _said(poles: tuple[tuple[Pole, LexHit, str], ...], group: str) -> set[str]:
 
 def antonym_pairs(a_text: str, b_text: str) -> list[AntonymHit]:
     """Cue pairs that say opposite things within one antonym group (see the module notes)."""
-    a_poles = _poles(a_text)
+    return opposed_poles(_poles(a_text), lambda: _poles(b_text))
+
+
+def opposed_poles(a_poles: tuple[PoleHit, ...], b_poles: Callable[[], tuple[PoleHit, ...]]) -> list[AntonymHit]:
+    """``antonym_pairs`` from the two sides' ``antonym_poles`` (b's asked for only if a has some)."""
     if not a_poles:
         return []                 # nothing on a's side to oppose: b's cues are not looked for
-    b_poles = _poles(b_text)
+    b_poles = b_poles()
     out = []
     for pa, ha, na in a_poles:
         if _said(a_poles, pa.group) == _said(b_poles, pa.group):  # both say the same things: nothing to oppose

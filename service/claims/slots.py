@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from service.claims.dates import DateMention, Duration, extract_dates, extract_durations
 from service.claims.entities import Entity, Role, extract_entities, extract_roles
 from service.claims.numbers import Quantity, extract_quantities
-from service.claims.polarity import Cue, hedges, is_negated, negation_cues
+from service.claims.polarity import Cue, PoleHit, antonym_poles, hedges, is_negated, negation_cues
 from service.claims.speakers import Speaker, extract_speaker
 
 
@@ -69,6 +69,11 @@ class ClaimSlots:
     @cached_property
     def speaker(self) -> Speaker | None:
         return extract_speaker(self.text, lang=self.lang)
+
+    @cached_property
+    def poles(self) -> tuple[PoleHit, ...]:
+        """Antonym cues (increase/reduce, include/exclude, attend/boycott ...) with their negation."""
+        return antonym_poles(self.text)
 
     def entity_keys(self) -> set[str]:
         return {e.key for e in self.entities if e.kind != "role"}

@@ -3,7 +3,8 @@
 Embeds every stored sentence that has no vector yet (a distinct text is
 encoded once, whatever number of outlets printed it), committing after each
 batch so that a killed run resumes where it stopped; brings the index file up
-to date; judges the new sentences against their neighbours (contradictions
+to date; reads and stores the claim slots of the new sentences
+(``slots_stage.py``); judges the new sentences against their neighbours (contradictions
 and agree links) and regroups the links into claim clusters. Running it
 again with nothing new does nothing.
 
@@ -27,7 +28,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import func, select
 
 from service.config import Settings
-from service.jobs import pairing
+from service.jobs import pairing, slots_stage
 from service.jobs.clustering import recluster
 from service.jobs.engines import Engine, open_engine
 from service.jobs.pairing import pair_new_sentences
@@ -50,6 +51,7 @@ class AlignReport:
     encoded: int = 0
     indexed: int = 0
     index_size: int = 0
+    slots_read: int = 0
     judged_pairs: int = 0
     contradictions: int = 0
     links: int = 0
@@ -110,6 +112,8 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
         config=index_config(settings),
     )
     report.index_size = len(index)
+    tracker.stage("slots", slots_stage.to_read(db))
+    report.slots_read = slots_stage.store_slots(db, engine, tracker.advance)
     judged = _judge(db, index, encoder.name, settings, since, tracker, engine)
     report.judged_pairs, report.contradictions, report.links = judged.judged, judged.contradictions, judged.links
     tracker.stage("cluster")

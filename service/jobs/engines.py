@@ -4,6 +4,8 @@ An engine does two things for ``factalign align``:
 
 - ``encode(texts_batches)``: one float32 array of unit rows per batch of
   texts, yielded in the order the batches were given (the embedding stage);
+- ``read_slots(rows)``: each sentence's stored-slot payload (the slots
+  stage), in the order of the rows;
 - ``judge(chunk, judge_candidates)``: the findings (contradictions and agree
   links) of one chunk of candidate pairs, in the order of the pairs (the
   pair-judging stage; ``judge_candidates`` is the pure function of
@@ -29,12 +31,14 @@ from typing import Protocol
 
 import numpy as np
 
+from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError
 from service.judge import bulk
 from service.judge.bulk import Finding, VectorSource, judge_candidates
 from service.models import SentenceRecord
 from service.retrieval.encoder import get_encoder
+from service.store.slots import SlotInput
 
 ENGINES = ("local", "ray")
 
@@ -87,6 +91,8 @@ class Engine(Protocol):
     def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
               nli=None) -> list[Finding]: ...
 
+    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]: ...
+
     def close(self) -> None: ...
 
 
@@ -118,11 +124,20 @@ class LocalEngine:
         # The lazy vector lookup stays lazy here: most chunks need few vectors.
         if self.judge_width < 2 or judge_candidates is not bulk.judge_candidates:
             return judge_candidates(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+        return self._workers().judge(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+
+    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]:
+        """Stored-slot payloads of the sentences ``rows`` names (``slot_codec.read_payloads``)."""
+        if self.judge_width < 2:
+            return read_payloads(rows)
+        return self._workers().read_slots(rows)
+
+    def _workers(self):
         if self._pool is None:
             from service.jobs.judge_pool import JudgePool
 
             self._pool = JudgePool(self.judge_width)
-        return self._pool.judge(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:

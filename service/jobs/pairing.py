@@ -69,7 +69,7 @@ def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
 def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, encoder: str,
                 nli=None, engine=None) -> None:
     """Judge the pairs not judged before and add their rows to the session (on ``engine``, if given)."""
-    records = sentence_records(session, sorted({i for pair in pairs for i in pair}))
+    records = sentence_records(session, sorted({i for pair in pairs for i in pair}), with_slots=True)
     todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in _to_judge(session, pairs, records)]
     report.judged += len(todo)
     vectors = partial(vectors_for, session, encoder)            # looked up only if the classifier needs them

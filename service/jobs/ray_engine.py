@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError, FactalignError, MissingDependencyError
 from service.jobs.engines import EncoderInfo, PairChunk
 from service.judge.bulk import Finding, judge_candidates
 from service.retrieval.encoder import get_encoder
+from service.store.slots import SlotInput
 
 # A local Ray's object store holds a few batches of vectors at a time; Ray's
 # default (30% of RAM) would claim memory that other processes need.
@@ -89,6 +91,7 @@ class RayEngine:
         self._actors: list = []
         self._info: EncoderInfo | None = None
         self._judge_task = self.ray.remote(num_cpus=1)(judge_slice)
+        self._slots_task = self.ray.remote(num_cpus=1)(read_payloads)
 
     def encoder_info(self) -> EncoderInfo:
         if self._info is None:
@@ -112,6 +115,15 @@ class RayEngine:
         refs = [self._judge_task.remote(judge_candidates, part, self.settings.nli_model)
                 for part in chunk.split(self.judge_width)]
         return [finding for found in self._get(refs) for finding in found]
+
+    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]:
+        """Slices of ``rows`` as tasks (the encoders' CPUs freed first, as for judging)."""
+        if not rows:
+            return []
+        self._release_encoders()
+        size = -(-len(rows) // self.judge_width)
+        refs = [self._slots_task.remote(tuple(rows[start:start + size])) for start in range(0, len(rows), size)]
+        return [payload for found in self._get(refs) for payload in found]
 
     def close(self) -> None:
         self._release_encoders()

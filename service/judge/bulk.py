@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from service.claims.slots import extract_slots
+from service.claims.slot_codec import record_slots
 from service.judge.event import EventMatch, same_event
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Judgement, believable_reasons, decide, needs_classifier
@@ -113,8 +113,8 @@ def _slot_step(a: SentenceRecord, b: SentenceRecord, cosine: float,
     """(event, believable reasons) of a pair that may become a row; None when it cannot."""
     if same_voice(a, b):
         return None
-    slots_a = extract_slots(a.sentence, a.published_at, a.language)
-    slots_b = extract_slots(b.sentence, b.published_at, b.language)
+    slots_a = record_slots(a)
+    slots_b = record_slots(b)
     reasons = believable_reasons(slots_a, slots_b, cosine=cosine, mode="pair")
     if not reasons and not full and cosine < LINK_MIN_COSINE:
         return None                                 # "agree" or "unrelated": neither is stored
@@ -127,10 +127,10 @@ def same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
     """Two sentences of one article disagree only if different speakers say them."""
     if a.article_id != b.article_id:
         return False
-    speaker_a = extract_slots(a.sentence, a.published_at, a.language).speaker
+    speaker_a = record_slots(a).speaker
     if not speaker_a:
         return True               # the second speaker cannot matter: not looked for
-    speaker_b = extract_slots(b.sentence, b.published_at, b.language).speaker
+    speaker_b = record_slots(b).speaker
     return not (speaker_b and speaker_a.text != speaker_b.text)
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 from service.claims.dates import dates_conflict
 from service.claims.entities import roles_conflict, same_entity
 from service.claims.numbers import comparable, conflicting
-from service.claims.polarity import antonym_pairs
+from service.claims.polarity import opposed_poles
 from service.claims.slots import ClaimSlots
 from service.models import Reason
 
@@ -118,7 +118,7 @@ def _role_text(text: str, role) -> str:
 
 def antonym_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
     reasons = []
-    for hit in antonym_pairs(a.text, b.text):
+    for hit in opposed_poles(a.poles, lambda: b.poles):
         kind = ANTONYM_TYPES.get(hit.kind, "antonym")
         reasons.append(Reason(kind, f"{hit.a_cue} ({hit.a_pole})", f"{hit.b_cue} ({hit.b_pole})"))
     return reasons

@@ -14,6 +14,7 @@ from dataclasses import astuple, dataclass, replace
 import numpy as np
 
 from service.context import Context
+from service.claims.slot_codec import prime_records
 from service.claims.slots import extract_slots
 from service.errors import InputError
 from service.judge.learned import disagree_probabilities
@@ -91,7 +92,8 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: Ch
     if not hits:
         return query, []
     with ctx.db.session() as session:
-        records = sentence_records(session, [i for i, _ in hits])
+        records = sentence_records(session, [i for i, _ in hits], with_slots=True)
+    prime_records(records.values())
     return query, [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
                    for i, s in hits if i in records and filters.keep(records[i])]
 

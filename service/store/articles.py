@@ -78,12 +78,15 @@ def add_article(session: Session, seg: Segmented) -> tuple[str, bool]:
     return article_id, True
 
 
-def sentence_records(session: Session, sentence_ids: list[int]) -> dict[int, SentenceRecord]:
+def sentence_records(session: Session, sentence_ids: list[int], *,
+                     with_slots: bool = False) -> dict[int, SentenceRecord]:
+    """The records of the stored sentences among ``sentence_ids``; ``with_slots``: with their
+    stored slot payloads too, for the judge (``service.claims.slot_codec``)."""
     found: dict[int, SentenceRecord] = {}
     # Plain columns, not ORM objects: align asks for thousands of records per chunk,
     # and loading Article objects would also load every article's full text.
     columns = (Sentence.id, Sentence.text, Article.id, Article.outlet, Article.published_at, Article.language,
-               Sentence.start, Sentence.end, Article.title, Article.url)
+               Sentence.start, Sentence.end, Article.title, Article.url) + ((Sentence.slots,) if with_slots else ())
     for chunk in id_chunks(sentence_ids):
         rows = session.execute(
             select(*columns).join(Article, Sentence.article_id == Article.id).where(Sentence.id.in_(chunk))

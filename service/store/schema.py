@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The Alembic revision these models describe (service/store/migrations/versions);
 # a store at any other revision is upgraded with `factalign db upgrade`.
-SCHEMA_REVISION = "0003_article_url_index"
+SCHEMA_REVISION = "0004_sentence_slots"
 
 
 def utcnow() -> dt.datetime:
@@ -62,6 +62,9 @@ class Sentence(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # The sentence's claim slots as align's slots stage read them (service/claims/slot_codec.py):
+    # a cache of what the text says, so that judging and check need not read it again.
+    slots: Mapped[str | None] = mapped_column(Text, deferred=True)
     article: Mapped[Article] = relationship(back_populates="sentences")
     __table_args__ = (UniqueConstraint("article_id", "position"),)
 

@@ -3,8 +3,9 @@
 Run as ``python nightly_driver.py HOME PATH...`` with the database in
 FACTALIGN_DATABASE_URL. Two settings make every checkpoint visible, so the
 test can kill the process at chosen points: one log line per checkpoint
-(stderr is not a terminal, so progress goes to the log), and judging
-chunks of FACTALIGN_TEST_PAIR_CHUNK sentences (the real default is 2,000).
+(stderr is not a terminal, so progress goes to the log), and slot-reading
+and judging chunks of FACTALIGN_TEST_PAIR_CHUNK sentences (the real
+default is 2,000).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import os
 import sys
 
 from service.cli import cli
-from service.jobs import pairing, progress
+from service.jobs import pairing, progress, slots_stage
 
 
 def main(home: str, paths: list[str]) -> None:
     progress.LOG_EVERY = 0.0
     pairing.CHUNK = int(os.environ.get("FACTALIGN_TEST_PAIR_CHUNK", pairing.CHUNK))
+    slots_stage.BATCH = pairing.CHUNK
     print("event=ingest", file=sys.stderr, flush=True)
     cli.main(["--home", home, "ingest", *paths], prog_name="factalign", standalone_mode=False)
     cli.main(["--home", home, "align"], prog_name="factalign", standalone_mode=False)

@@ -2,8 +2,8 @@
 
 The nightly job runs in a subprocess (``nightly_driver.py``: the real CLI,
 one log line per checkpoint) over the seeds and 40 SaudiNewsNet articles.
-It is SIGKILLed six times at points drawn from a seeded RNG (in ingest,
-embed, index, pair and cluster: after a random number of checkpoints plus a
+It is SIGKILLed seven times at points drawn from a seeded RNG (in ingest,
+embed, index, slots, pair and cluster: after a random number of checkpoints plus a
 random delay, so kills land inside transactions too), re-run each time,
 then run to the end.
 The store is then compared with an uninterrupted run's, row by row, with
@@ -93,7 +93,7 @@ def _rows(session, key) -> dict:
     return {
         "articles": sorted((a.id, a.outlet, a.language, a.published_at, a.title, a.url, a.content_hash, a.text)
                            for a in session.scalars(select(Article))),
-        "sentences": sorted((s.article_id, s.position, s.start, s.end, s.text, s.text_hash)
+        "sentences": sorted((s.article_id, s.position, s.start, s.end, s.text, s.text_hash, s.slots)
                             for s in session.scalars(select(Sentence))),
         "embeddings": sorted((e.text_hash, e.encoder, e.dimension, e.vector) for e in session.scalars(select(Embedding))),
         "contradictions": sorted((key[c.a_id], key[c.b_id], c.type, round(c.score, 6),
@@ -101,7 +101,7 @@ def _rows(session, key) -> dict:
         "claim_links": sorted((key[l.a_id], key[l.b_id], round(l.score, 6)) for l in session.scalars(select(ClaimLink))),
         "cluster_members": sorted((key[m.sentence_id], key[m.cluster_id])
                                   for m in session.scalars(select(ClusterMember))),
-        "meta": {m.key: (key[int(m.value)] if m.key == "paired_max_id" else m.value)
+        "meta": {m.key: (key[int(m.value)] if m.key in ("paired_max_id", "slots_max_id") else m.value)
                  for m in session.scalars(select(Meta))},
         "job_locks": session.scalars(select(JobLock)).all(),
     }
@@ -140,6 +140,7 @@ def _kill_plan(rng: random.Random, ingest_seconds: float) -> list[tuple[str, int
         ("event=ingest", 1, rng.uniform(0.0, 0.7 * ingest_seconds)),
         ("stage=embed", rng.randint(1, 8), rng.uniform(0.0, 0.2)),
         ("stage=index", 1, rng.uniform(0.0, 0.05)),
+        ("stage=slots", 1, rng.uniform(0.0, 0.3)),
         ("stage=pair", rng.randint(1, 4), rng.uniform(0.0, 0.5)),
         ("stage=pair", rng.randint(1, 4), rng.uniform(0.0, 0.5)),
         ("stage=cluster", 1, rng.uniform(0.0, 0.03)),

@@ -14,6 +14,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from service.claims.slot_codec import SLOT_NAMES, prime_records
 from service.claims.slots import extract_slots
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
@@ -80,8 +81,22 @@ def both_paths(ctx):
     lazily = judge_candidates(pairs, records, lambda wanted: fetched.append(wanted) or vectors, encoder)
     assert lazily == fast and len(fetched) <= 1       # vectors asked for once per chunk, at most
     assert _on_workers(pairs, records, vectors, encoder) == fast
+    assert _from_stored_slots(ctx, pairs, records, vectors, encoder) == fast
     return plain_rows(pairs, records, vectors, encoder), [
         (f.a_id, f.b_id, f.kind, f.score, f.reasons) for f in fast]
+
+
+def _from_stored_slots(ctx, pairs, records, vectors, encoder):
+    """The rows of the same pairs judged with every slot taken from the store, none read from text."""
+    with ctx.db.session() as session:
+        stored = sentence_records(session, sorted(records), with_slots=True)
+    assert stored.keys() == records.keys() and all(r.slots for r in stored.values())
+    extract_slots.cache_clear()
+    prime_records(stored.values())
+    for record in stored.values():
+        cached = extract_slots(record.sentence, record.published_at, record.language).__dict__
+        assert all(name in cached for name in SLOT_NAMES)
+    return judge_candidates(pairs, stored, vectors, encoder)
 
 
 def _on_workers(pairs, records, vectors, encoder):
