@@ -9,6 +9,7 @@ same moment: the target is a ratio of at most 1.25.
 
     python benchmarks/scale.py                         # the whole corpus (~35 min on 2 idle cores)
     python benchmarks/scale.py --limit 2000            # 2,000 articles spread over the days
+    python benchmarks/scale.py --days 6                # six whole days (~110k sentences), then the last day
     python benchmarks/scale.py --limit 2000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 With ``--limit N`` each earlier day gives its first N/17 articles and the
@@ -117,7 +118,7 @@ def with_floor(stage: dict, ctx: Context, texts: list[str]) -> dict:
 
 
 def run(args, work: Path, database_url: str | None) -> dict:
-    rest, last = split_days(args.data, args.limit, work)
+    rest, last = split_days(args.data, args.limit, work, args.days)
     ctx = Context(load_settings(home=work / "home", threads=args.threads, database_url=database_url))
     ctx.encoder.encode(["warm up"])                    # model loading is not part of either figure
     backfill, hashes, texts = run_stage(ctx, rest, set())
@@ -146,6 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="articles in the backfill (default: all of SaudiNewsNet)")
     parser.add_argument("--database-url", help="a PostgreSQL server URL; a fresh database is made and dropped")
+    parser.add_argument("--days", type=int, help="backfill with the first N whole days only (the increment stays the last day)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
@@ -158,12 +160,13 @@ def main() -> None:
             fresh_database(args.database_url) as database_url:
         result = run(args, Path(tmp), database_url)
     db = "postgresql" if args.database_url else "sqlite"
-    result = {"database": db, "limit": args.limit, "threads": args.threads, "cpus": os.cpu_count(),
+    result = {"database": db, "limit": args.limit, "days": args.days, "threads": args.threads, "cpus": os.cpu_count(),
               "load_average_before": [round(x, 2) for x in load_before],
               "load_average_after": [round(x, 2) for x in os.getloadavg()],
               "wall_s": round(time.time() - started, 1), "note": args.note, **result}
     print_table(result)
-    out = REPO / "benchmarks" / "results" / f"scale-{db}-{args.limit or 'full'}.json"
+    size = args.limit or (f"{args.days}days" if args.days else "full")
+    out = REPO / "benchmarks" / "results" / f"scale-{db}-{size}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"written to {out.relative_to(REPO)}")
 

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Iterator
 
 
-def split_days(data: Path, limit: int | None, work: Path) -> tuple[list[Path], Path]:
-    """(backfill inputs, the last day's input). Whole zips, or with ``limit`` a share of each day."""
+def split_days(data: Path, limit: int | None, work: Path, first_days: int | None = None) -> tuple[list[Path], Path]:
+    """(backfill inputs, the last day's input). Whole zips (the first ``first_days`` of them, if
+    given), or with ``limit`` a share of each day."""
     days = sorted(data.glob("*.zip"))
     if len(days) < 2:
         raise SystemExit(f"{data}: expected at least two daily .zip files")
     if limit is None:
-        return days[:-1], days[-1]
+        return days[:-1][:first_days], days[-1]
     per_day = math.ceil(limit / (len(days) - 1))
     folder = work / "input"
     folder.mkdir(parents=True)
