@@ -58,6 +58,7 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
     ingest_paths(ctx.db, days, max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
     check_encoder(ctx.db, encoder.name, encoder.dimension, adopt=False)
     embed_store(ctx.db, encoder, s.batch_size)
+    store_slots(ctx.db, s)
     with ctx.db.session() as session:
         ids, vectors = vectors_after(session, encoder.name, 0, 10**9)
         known = set(session.scalars(select(Sentence.text)))
@@ -70,6 +71,18 @@ def prepare(cache: Path, base_days: list[str], query_day: str, n_queries: int) -
                                                    ensure_ascii=False), encoding="utf-8")
     np.save(cache / "queries.npy", queries)
     ctx.close()
+
+
+def store_slots(db, settings) -> None:
+    """Every sentence's claim slots read and stored, as align's slots stage leaves them for check."""
+    from service.jobs.engines import LocalEngine
+    from service.jobs.slots_stage import store_slots as stage
+
+    engine = LocalEngine(settings)
+    try:
+        print(f"  slots of {stage(db, engine):,} stored sentences", flush=True)
+    finally:
+        engine.close()
 
 
 def embed_store(db, encoder, batch_size: int) -> None:
