@@ -23,9 +23,9 @@ from pathlib import Path
 
 from service.claims.dates import DateMention, Duration
 from service.claims.entities import Entity, Role
-from service.claims.numbers import Quantity
 from service.claims.lexicon_antonyms import ANTONYM_POLES
 from service.claims.lexicons import LexHit
+from service.claims.numbers import Quantity
 from service.claims.polarity import Cue, PoleHit
 from service.claims.slots import ClaimSlots, extract_slots
 from service.claims.speakers import Speaker

@@ -12,7 +12,7 @@ from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
 from service.retrieval.check import check_claim
 from service.store.schema import Sentence
-from tests.conftest import SEEDS, load_jsonl, SHARED
+from tests.conftest import SEEDS, SHARED, load_jsonl
 
 
 def _aligned(make_context, **overrides):
