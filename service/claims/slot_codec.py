@@ -161,10 +161,9 @@ def _fill(slots: ClaimSlots, payload: str | None) -> bool:
 
 
 def prime_records(records: Iterable[SentenceRecord]) -> None:
-    """``prime`` every record that carries its stored payload (``sentence_records(..., with_slots=True)``)."""
+    """``record_slots`` for each record now: few enough (a check's candidates) to stay cached until used."""
     for record in records:
-        if record.slots:
-            prime(record.sentence, record.published_at, record.language, record.slots)
+        record_slots(record)
 
 
 def read_payloads(rows: Sequence[tuple[int, str, dt.date | None, str]]) -> list[tuple[int, str]]:

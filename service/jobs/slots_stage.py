@@ -27,19 +27,25 @@ FINGERPRINT_KEY = "slots_fingerprint"
 BATCH = 2000            # sentences per transaction
 
 
-def _start(db: Database) -> int:
-    """The watermark to go on from: 0 when the stored slots were read by other code."""
+def _watermark(db: Database) -> int:
+    """The last sentence whose stored slots this code read: 0 when other code read them."""
     if db.get_meta(FINGERPRINT_KEY) != FINGERPRINT:
-        with db.session() as session:
-            db.set_meta_in(session, FINGERPRINT_KEY, FINGERPRINT)
-            db.set_meta_in(session, WATERMARK, "0")
         return 0
     return int(db.get_meta(WATERMARK) or 0)
 
 
+def _start(db: Database) -> int:
+    """The watermark to go on from, recording first that this code reads from 0 when it must."""
+    if db.get_meta(FINGERPRINT_KEY) != FINGERPRINT:
+        with db.session() as session:
+            db.set_meta_in(session, FINGERPRINT_KEY, FINGERPRINT)
+            db.set_meta_in(session, WATERMARK, "0")
+    return _watermark(db)
+
+
 def to_read(db: Database) -> int:
     """How many sentences the stage has still to read (its progress total)."""
-    after = _start(db)
+    after = _watermark(db)
     with db.session() as session:
         return int(session.scalar(select(func.count(Sentence.id)).where(Sentence.id > after)))
 
