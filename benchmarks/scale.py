@@ -28,6 +28,8 @@ import os
 import resource
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from scale_data import fresh_database, split_days  # the script's folder is on sys.path
@@ -117,6 +119,16 @@ def with_floor(stage: dict, ctx: Context, texts: list[str]) -> dict:
             "pipeline_over_bare": round(stage["pipeline_s"] / bare, 2)}
 
 
+@contextmanager
+def work_folder(keep: Path | None) -> Iterator[Path]:
+    if keep is not None:
+        keep.mkdir(parents=True)            # a new folder: a store already there would not be a backfill
+        yield keep
+        return
+    with tempfile.TemporaryDirectory(prefix="factalign-scale-") as tmp:
+        yield Path(tmp)
+
+
 def run(args, work: Path, database_url: str | None) -> dict:
     rest, last = split_days(args.data, args.limit, work, args.days)
     ctx = Context(load_settings(home=work / "home", threads=args.threads, database_url=database_url))
@@ -151,14 +163,14 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
+    parser.add_argument("--keep", type=Path, help="build the store in this (new) folder and keep it, to profile later")
     args = parser.parse_args()
     # Whether align's index stage appended or rebuilt, and why (the increment's index stage was slow once).
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("service.retrieval.index_file").setLevel(logging.INFO)
     load_before, started = os.getloadavg(), time.time()
-    with tempfile.TemporaryDirectory(prefix="factalign-scale-") as tmp, \
-            fresh_database(args.database_url) as database_url:
-        result = run(args, Path(tmp), database_url)
+    with work_folder(args.keep) as work, fresh_database(args.database_url) as database_url:
+        result = run(args, work, database_url)
     db = "postgresql" if args.database_url else "sqlite"
     result = {"database": db, "limit": args.limit, "days": args.days, "threads": args.threads, "cpus": os.cpu_count(),
               "load_average_before": [round(x, 2) for x in load_before],

@@ -91,6 +91,8 @@ def _to_pair(db: Database) -> int:
 def _judge(db: Database, index, encoder: str, settings: Settings, since: dt.date | None,
            tracker: JobProgress, engine: Engine):
     nli = load_nli(settings.nli_model) if settings.nli_model else None
+    if index.kind == "ivf":                   # align's search, not check's (index_ivf_pair_nprobe)
+        index.set_search_params(nprobe=settings.index_ivf_pair_nprobe)
     if since is not None:
         return pair_window(db, index, encoder, since, nli=nli, engine=engine, stage=tracker.stage,
                            progress=tracker.advance)

@@ -107,3 +107,18 @@ def test_index_settings_reach_align_and_check(make_context):
     ingest_paths(ctx.db, [SEEDS], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
     run_align(ctx.db, s)
     assert ctx.index().kind == "hnsw"
+
+
+def test_pair_stage_searches_as_many_ivf_lists_as_index_ivf_pair_nprobe(make_context):
+    ivf = {"index_kind": "ivf", "index_ivf_nlist": 16, "index_ivf_quantizer": "flat"}
+    flat = make_context(index_kind="flat")
+    _ingest(flat)
+    exact = run_align(flat.db, flat.settings).judged_pairs
+    every_list = make_context(**ivf, index_ivf_pair_nprobe=16, index_ivf_nprobe=1)
+    _ingest(every_list)
+    one_list = make_context(**ivf, index_ivf_pair_nprobe=1, index_ivf_nprobe=16)
+    _ingest(one_list)
+    # Every list searched is exact search (check's nprobe plays no part in align) ...
+    assert run_align(every_list.db, every_list.settings).judged_pairs == exact
+    # ... and one list of sixteen misses neighbours that live in the others.
+    assert run_align(one_list.db, one_list.settings).judged_pairs < exact
