@@ -18,7 +18,7 @@ from functools import partial
 from typing import Callable
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from service.jobs.engines import PairChunk
 from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
@@ -54,10 +54,23 @@ def candidate_pairs(ids: np.ndarray, scores: np.ndarray, neighbours: np.ndarray)
 
 
 def _existing(session, pairs) -> set[tuple[int, int]]:
-    ids = {a for a, _ in pairs}
-    found = session.execute(select(Contradiction.a_id, Contradiction.b_id).where(Contradiction.a_id.in_(ids))).all()
-    linked = session.execute(select(ClaimLink.a_id, ClaimLink.b_id).where(ClaimLink.a_id.in_(ids))).all()
-    return {tuple(r) for r in found} | {tuple(r) for r in linked}
+    """The stored contradictions and links among ``pairs`` (and maybe a few others).
+
+    The range on ``b_id`` lets the database, not Python, drop the other rows
+    of a sentence with hundreds of links (a wire story every outlet printed):
+    align's pairs all end in a sentence of the chunk or after it, so their
+    ``b_id`` lie above the old rows. Measured on full SaudiNewsNet, this
+    look-up was 15 % of judging when it fetched every row of ``a_id``.
+    """
+    a_ids, b_ids = {a for a, _ in pairs}, [b for _, b in pairs]
+    if not a_ids:
+        return set()
+    found: set[tuple[int, int]] = set()
+    for table in (Contradiction, ClaimLink):
+        rows = session.execute(select(table.a_id, table.b_id).where(
+            table.a_id.in_(a_ids), table.b_id.between(min(b_ids), max(b_ids))))
+        found.update((a, b) for a, b in rows)
+    return found
 
 
 def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
@@ -77,16 +90,20 @@ def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingRep
         found = judge_candidates(todo, records, vectors, encoder, nli=nli)
     else:
         found = engine.judge(PairChunk(tuple(todo), records, vectors, encoder), judge_candidates, nli=nli)
-    session.add_all(_row(finding) for finding in found)
+    _insert_rows(session, found)
     report.contradictions += sum(f.kind == "contradiction" for f in found)
     report.links += sum(f.kind == "link" for f in found)
 
 
-def _row(finding: Finding) -> Contradiction | ClaimLink:
-    if finding.kind == "contradiction":
-        return Contradiction(a_id=finding.a_id, b_id=finding.b_id, type=finding.type, score=finding.score,
-                             reasons=[r.to_json() for r in finding.reasons])
-    return ClaimLink(a_id=finding.a_id, b_id=finding.b_id, score=finding.score)
+def _insert_rows(session, found: list[Finding]) -> None:
+    """Bulk INSERTs (executemany), in the order found: ORM objects cost a unit of work per row."""
+    contradictions = [dict(a_id=f.a_id, b_id=f.b_id, type=f.type, score=f.score,
+                           reasons=[r.to_json() for r in f.reasons]) for f in found if f.kind == "contradiction"]
+    links = [dict(a_id=f.a_id, b_id=f.b_id, score=f.score) for f in found if f.kind == "link"]
+    if contradictions:
+        session.execute(insert(Contradiction), contradictions)
+    if links:
+        session.execute(insert(ClaimLink), links)
 
 
 def pair_new_sentences(db: Database, index, encoder: str, *, nli=None, engine=None,
