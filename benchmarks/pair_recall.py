@@ -34,18 +34,6 @@ RESULTS = REPO / "benchmarks" / "results" / "pair_recall.json"
 NPROBES = (8, 16, 24, 32, 48, 64, 96, 128, 192)
 
 
-def all_vectors(ctx: Context, encoder: str) -> tuple[np.ndarray, np.ndarray]:
-    ids, blocks, after = [], [], 0
-    while True:
-        with ctx.db.session() as session:
-            found, vectors = vectors_after(session, encoder, after, 50_000)
-        if len(found) == 0:
-            return np.concatenate(ids), np.concatenate(blocks)
-        ids.append(found)
-        blocks.append(vectors)
-        after = int(found[-1])
-
-
 def exact_search(matrix: np.ndarray, ids: np.ndarray, queries: np.ndarray, k: int, threads: int):
     """FAISS flat inner product over every stored vector: the reference."""
     import faiss
@@ -71,7 +59,8 @@ def main() -> None:
     encoder = ctx.encoder.name
     index, _ = sync_index(ctx.db, ctx.settings.index_path, encoder, ctx.encoder.dimension,
                           config=index_config(ctx.settings))
-    ids, matrix = all_vectors(ctx, encoder)
+    with ctx.db.session() as session:                      # every stored vector, as ann_data.py reads them
+        ids, matrix = vectors_after(session, encoder, 0, 10**9)
     rng = np.random.default_rng(0)
     chosen = np.sort(rng.choice(len(ids), size=min(args.queries, len(ids)), replace=False))
     query_ids, queries = ids[chosen], matrix[chosen]

