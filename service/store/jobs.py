@@ -90,7 +90,14 @@ def _to_json(run: JobRun) -> dict:
             "progress": run.progress, "updated_at": _iso(run.updated_at)}
 
 
+# job_runs.id is an Integer column: 32 bits on PostgreSQL. A larger id names no
+# run; asked for as it is, the driver raises an overflow instead of finding nothing.
+MAX_JOB_ID = 2**31 - 1
+
+
 def get_job(db: Database, job_id: int) -> dict | None:
+    if not 1 <= job_id <= MAX_JOB_ID:
+        return None
     with db.session() as session:
         run = session.get(JobRun, job_id)
         return _to_json(run) if run is not None else None

@@ -7,6 +7,8 @@ loader does not work with this pytest.
 
 from __future__ import annotations
 
+import traceback
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -43,5 +45,5 @@ def test_every_operation_conforms_to_the_schema(client):
         try:
             run_operation(operation)
         except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001  every operation's failures, then one assert
-            failures.append(f"{operation.label}: {exc}")
+            failures.append(f"{operation.label}: {''.join(traceback.format_exception(exc))}")
     assert not failures, "\n\n".join(failures)

@@ -142,7 +142,7 @@ def test_align_job_runs_in_the_background_and_new_articles_become_checkable(clie
 
 
 def test_unknown_job_and_article_are_404_problems(client):
-    for path in ("/v1/jobs/99999", "/v1/articles/nope", "/v1/no-such-route"):
+    for path in ("/v1/jobs/99999", f"/v1/jobs/{2**63}", "/v1/jobs/-1", "/v1/articles/nope", "/v1/no-such-route"):
         response = client.get(path, headers=AUTH)
         assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
     assert client.get("/v1/claims/check", headers=AUTH).status_code == 405

@@ -44,6 +44,15 @@ def test_a_second_holder_is_refused_with_the_holders_name(make_context):
         assert session.scalars(select(JobLock)).all() == []
 
 
+def test_a_job_id_beyond_the_id_column_is_no_job_not_an_overflow(make_context):
+    db = make_context().db
+    with record_job(db, "align") as job:
+        pass
+    assert get_job(db, job.id)["id"] == job.id
+    for job_id in (0, -1, 2**31, 2**63, 10**30):
+        assert get_job(db, job_id) is None
+
+
 def test_a_holder_whose_process_is_gone_is_taken_over_and_its_run_marked_failed(make_context):
     db = make_context().db
     with record_job(db, "align") as job:
