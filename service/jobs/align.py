@@ -108,6 +108,8 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
     with db.session() as session:
         tracker.stage("embed", count_missing(session, encoder.name))
     report.encoded = embed_missing(db, engine, encoder.name, settings.batch_size, tracker.advance)
+    slots = slots_stage.SlotReading(db, engine)
+    slots.submit()                              # the workers start on the slots while the index is written
     tracker.stage("index")
     index, report.indexed = sync_index(
         db, settings.index_path, encoder.name, encoder.dimension, rebuild=rebuild_index or reembed,
@@ -115,7 +117,7 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
     )
     report.index_size = len(index)
     tracker.stage("slots", slots_stage.to_read(db))
-    report.slots_read = slots_stage.store_slots(db, engine, tracker.advance)
+    report.slots_read = slots.run(tracker.advance)
     judged = _judge(db, index, encoder.name, settings, since, tracker, engine)
     report.judged_pairs, report.contradictions, report.links = judged.judged, judged.contradictions, judged.links
     tracker.stage("cluster")

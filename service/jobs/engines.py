@@ -4,8 +4,9 @@ An engine does two things for ``factalign align``:
 
 - ``encode(texts_batches)``: one float32 array of unit rows per batch of
   texts, yielded in the order the batches were given (the embedding stage);
-- ``read_slots(rows)``: each sentence's stored-slot payload (the slots
-  stage), in the order of the rows;
+- ``submit_slots(rows)``: each sentence's stored-slot payload (the slots
+  stage), in the order of the rows, as a ``Pending`` result: the local
+  engine reads them in its worker processes while the driver goes on;
 - ``judge(chunk, judge_candidates)``: the findings (contradictions and agree
   links) of one chunk of candidate pairs, in the order of the pairs (the
   pair-judging stage; ``judge_candidates`` is the pure function of
@@ -77,6 +78,27 @@ class PairChunk:
                          {i: self.vectors[i] for i in ids if i in self.vectors}, self.encoder)
 
 
+class Pending(Protocol):
+    """A result being computed elsewhere (a worker process): ``done()`` without waiting, ``result()`` waits."""
+
+    def done(self) -> bool: ...
+
+    def result(self) -> list: ...
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A result computed already."""
+
+    value: list
+
+    def done(self) -> bool:
+        return True
+
+    def result(self) -> list:
+        return self.value
+
+
 class Engine(Protocol):
     """The two stages align hands to an engine (see the module docstring)."""
 
@@ -91,7 +113,7 @@ class Engine(Protocol):
     def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
               nli=None) -> list[Finding]: ...
 
-    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]: ...
+    def submit_slots(self, rows: Sequence[SlotInput]) -> Pending: ...
 
     def close(self) -> None: ...
 
@@ -126,11 +148,11 @@ class LocalEngine:
             return judge_candidates(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
         return self._workers().judge(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
 
-    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]:
+    def submit_slots(self, rows: Sequence[SlotInput]) -> Pending:
         """Stored-slot payloads of the sentences ``rows`` names (``slot_codec.read_payloads``)."""
         if self.judge_width < 2:
-            return read_payloads(rows)
-        return self._workers().read_slots(rows)
+            return Ready(read_payloads(rows))
+        return self._workers().submit_slots(rows)
 
     def _workers(self):
         if self._pool is None:

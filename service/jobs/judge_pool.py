@@ -1,8 +1,9 @@
 """Align's slot reading and pair judging on every core of this machine, in worker processes.
 
 Reading a sentence's figures, dates, roles and cues is pure Python, about a
-millisecond a sentence, and one process runs on one core. ``read_slots``
-(the slots stage) cuts a batch of sentences into slices, one per worker.
+millisecond a sentence, and one process runs on one core. ``submit_slots``
+(the slots stage) cuts a batch of sentences into slices, one per worker, and
+returns at once: the driver judges while the workers read.
 ``judge`` does the same with the slot steps of a chunk of pairs
 (``bulk.slot_steps``) when some of its sentences have no stored slots (a
 store upgraded from before them), and finishes in the driver with
@@ -26,9 +27,10 @@ import os
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from service.claims.slot_codec import read_payloads
+from service.jobs.engines import Ready
 from service.judge.bulk import Finding, Pair, Step, finish_candidates, judge_candidates, slot_steps
 from service.models import SentenceRecord
 from service.store.slots import SlotInput
@@ -67,14 +69,13 @@ class JudgePool:
                  for start, future in zip(starts, futures) for position, event, reasons in future.result()]
         return finish_candidates(pairs, records, steps, vectors, encoder, nli=nli)
 
-    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]:
-        """What ``slot_codec.read_payloads`` returns for ``rows``, read in the workers."""
+    def submit_slots(self, rows: Sequence[SlotInput]) -> Ready | Joined:
+        """What ``slot_codec.read_payloads`` returns for ``rows``, being read in the workers."""
         if len(rows) < MIN_PARALLEL_SLOTS:
-            return read_payloads(rows)
+            return Ready(read_payloads(rows))
         size = -(-len(rows) // self.workers)
-        futures = [self._pool().submit(read_payloads, tuple(rows[start:start + size]))
-                   for start in range(0, len(rows), size)]
-        return [payload for future in futures for payload in future.result()]
+        return Joined([self._pool().submit(read_payloads, tuple(rows[start:start + size]))
+                       for start in range(0, len(rows), size)])
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -86,6 +87,19 @@ class JudgePool:
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
+
+
+class Joined:
+    """The workers' slices of one batch, joined in order when all are done."""
+
+    def __init__(self, futures: list[Future]):
+        self._futures = futures
+
+    def done(self) -> bool:
+        return all(future.done() for future in self._futures)
+
+    def result(self) -> list:
+        return [item for future in self._futures for item in future.result()]
 
 
 def _records_of(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord]) -> dict[int, SentenceRecord]:

@@ -22,7 +22,7 @@ import numpy as np
 from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError, FactalignError, MissingDependencyError
-from service.jobs.engines import EncoderInfo, PairChunk
+from service.jobs.engines import EncoderInfo, PairChunk, Ready
 from service.judge.bulk import Finding, judge_candidates
 from service.retrieval.encoder import get_encoder
 from service.store.slots import SlotInput
@@ -116,14 +116,14 @@ class RayEngine:
                 for part in chunk.split(self.judge_width)]
         return [finding for found in self._get(refs) for finding in found]
 
-    def read_slots(self, rows: Sequence[SlotInput]) -> list[tuple[int, str]]:
-        """Slices of ``rows`` as tasks (the encoders' CPUs freed first, as for judging)."""
+    def submit_slots(self, rows: Sequence[SlotInput]) -> Ready:
+        """Slices of ``rows`` as tasks (the encoders' CPUs freed first, as for judging), waited for here."""
         if not rows:
-            return []
+            return Ready([])
         self._release_encoders()
         size = -(-len(rows) // self.judge_width)
         refs = [self._slots_task.remote(tuple(rows[start:start + size])) for start in range(0, len(rows), size)]
-        return [payload for found in self._get(refs) for payload in found]
+        return Ready([payload for found in self._get(refs) for payload in found])
 
     def close(self) -> None:
         self._release_encoders()

@@ -60,3 +60,35 @@ def test_check_answers_the_same_from_stored_slots_as_from_the_text(make_context)
     from_text = [check_claim(ctx, claim) for claim in claims]
     assert stored == from_text
     assert any(result["conflicting"] for result in stored) and any(result["supporting"] for result in stored)
+
+
+
+def test_batches_read_ahead_on_the_workers_are_saved_in_id_order_each_with_the_watermark(make_context, monkeypatch):
+    from service.jobs import judge_pool
+    from service.jobs.engines import LocalEngine
+    from service.store.slots import sentences_after
+
+    monkeypatch.setattr(judge_pool, "MIN_PARALLEL_SLOTS", 1)       # batches this small go to the workers too
+    monkeypatch.setattr(slots_stage, "BATCH", 8)
+    ctx = make_context(model="hashing", threads=2)
+    s = ctx.settings
+    ingest_paths(ctx.db, [SEEDS], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    with ctx.db.session() as session:
+        rows = sentences_after(session, 0, 10**6)
+    seen = []
+
+    def saved(count: int) -> None:
+        watermark, stored = int(ctx.db.get_meta(slots_stage.WATERMARK)), _payloads(ctx)
+        assert all(bool(stored[i]) == (i <= watermark) for i in stored)
+        seen.append(count)
+
+    engine = LocalEngine(s)
+    try:
+        reading = slots_stage.SlotReading(ctx.db, engine)
+        reading.submit()
+        assert not any(_payloads(ctx).values()) and ctx.db.get_meta(slots_stage.WATERMARK) == "0"
+        assert reading.run(saved) == len(rows) > 5 * 8
+    finally:
+        engine.close()
+    assert seen[:-1] == [8] * (len(seen) - 1)
+    assert _payloads(ctx) == dict(slot_codec.read_payloads(rows))
