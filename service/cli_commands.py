@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from service.cli import _dump, cli, handle_errors
-from service.cli_output import print_check, print_contradiction, print_ingest
+from service.cli_output import count, print_check, print_contradiction, print_ingest
 from service.context import Context
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
@@ -81,10 +81,10 @@ def align(ctx: Context, since, rebuild_index: bool, reembed: bool, as_json: bool
     if as_json:
         _dump(report.to_json())
     else:
-        click.echo(f"encoded {report.encoded} new sentences with {report.encoder}; "
+        click.echo(f"encoded {count(report.encoded, 'new sentence')} with {report.encoder}; "
                    f"index holds {report.index_size} ({report.indexed} added); "
-                   f"{report.judged_pairs} pairs judged, {report.contradictions} contradictions, "
-                   f"{report.clusters} clusters in {report.seconds:.1f}s")
+                   f"{count(report.judged_pairs, 'pair')} judged, {count(report.contradictions, 'contradiction')}, "
+                   f"{count(report.clusters, 'cluster')} in {report.seconds:.1f}s")
 
 
 @cli.command()

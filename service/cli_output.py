@@ -24,6 +24,11 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int]
         yield lambda n: progress.advance(task, n)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 contradiction``, ``3 contradictions`` (nouns whose plural adds an s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def print_ingest(report) -> None:
     click.echo(f"read {report.read} articles: {report.added} added, {report.duplicates} already stored; "
                f"{report.sentences} sentences, {report.dropped_lines} boilerplate lines dropped")

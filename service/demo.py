@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from service.cli_output import print_check, print_contradiction, print_ingest
+from service.cli_output import count, print_check, print_contradiction, print_ingest
 from service.context import Context
 from service.errors import ConfigError
 from service.jobs.align import run_align
@@ -60,9 +60,9 @@ def run_demo(ctx: Context, seeds: Path | None = None) -> None:
                           max_chars=settings.max_sentence_chars)
     print_ingest(report)
     aligned = run_align(ctx.db, settings)
-    click.echo(f"aligned: {aligned.encoded} sentences embedded with {aligned.encoder}, "
-               f"index of {aligned.index_size}; {aligned.judged_pairs} pairs judged, "
-               f"{aligned.contradictions} contradictions, {aligned.clusters} claim clusters")
+    click.echo(f"aligned: {count(aligned.encoded, 'sentence')} embedded with {aligned.encoder}, "
+               f"index of {aligned.index_size}; {count(aligned.judged_pairs, 'pair')} judged, "
+               f"{count(aligned.contradictions, 'contradiction')}, {count(aligned.clusters, 'claim cluster')}")
     print_contradictions(ctx)
     report = write_demo_report(ctx)
     click.echo(f"\nreport: {report.resolve()} (open it in a browser; `factalign report --help` for Markdown/JSON)")

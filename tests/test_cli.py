@@ -86,3 +86,10 @@ def test_check_filters_match_the_function(seeded_home, seeded):
         outlets=frozenset(["Irfaa Sawtak"]), since=dt.date(2016, 12, 1)))
     assert body["conflicting"] and {e["outlet"] for e in body["supporting"] + body["conflicting"]} == {"Irfaa Sawtak"}
     assert "unknown language" in run(seeded_home, "check", CLAIM, "--language", "qq").output
+
+
+def test_summaries_say_one_contradiction_not_one_contradictions():
+    from service.cli_output import count
+
+    assert [count(n, "contradiction") for n in (0, 1, 2)] == ["0 contradictions", "1 contradiction",
+                                                              "2 contradictions"]

@@ -79,9 +79,7 @@ class PairChunk:
 
 
 class Pending(Protocol):
-    """A result being computed elsewhere (a worker process): ``done()`` without waiting, ``result()`` waits."""
-
-    def done(self) -> bool: ...
+    """A result being computed elsewhere (a worker process): ``result()`` waits for it."""
 
     def result(self) -> list: ...
 
@@ -91,9 +89,6 @@ class Ready:
     """A result computed already."""
 
     value: list
-
-    def done(self) -> bool:
-        return True
 
     def result(self) -> list:
         return self.value

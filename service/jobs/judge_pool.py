@@ -3,7 +3,7 @@
 Reading a sentence's figures, dates, roles and cues is pure Python, about a
 millisecond a sentence, and one process runs on one core. ``submit_slots``
 (the slots stage) cuts a batch of sentences into slices, one per worker, and
-returns at once: the driver judges while the workers read.
+returns at once: the driver saves one batch while the workers read the next.
 ``judge`` does the same with the slot steps of a chunk of pairs
 (``bulk.slot_steps``) when some of its sentences have no stored slots (a
 store upgraded from before them), and finishes in the driver with
@@ -94,9 +94,6 @@ class Joined:
 
     def __init__(self, futures: list[Future]):
         self._futures = futures
-
-    def done(self) -> bool:
-        return all(future.done() for future in self._futures)
 
     def result(self) -> list:
         return [item for future in self._futures for item in future.result()]
