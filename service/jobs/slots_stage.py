@@ -9,9 +9,9 @@ the one the stored slots were read with), every sentence is read again;
 until then judging reads the text of sentences whose payload is stale, so
 results never depend on what is stored.
 
-The batches are read on the engine's workers a few ahead of the one the
-driver saves (``SlotReading``), and the first of them while the index
-stage runs; each is saved in id order with the watermark.
+The batches are read on the engine's workers a few at a time, the next ones
+while the driver saves one (``SlotReading``), and the first of them while
+the index stage runs; each is saved in id order with the watermark.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from service.store.slots import save_slots, sentences_after
 WATERMARK = "slots_max_id"
 FINGERPRINT_KEY = "slots_fingerprint"
 BATCH = 2000            # sentences per transaction
-# Batches handed to the workers ahead of the one the driver saves: they read
-# while it writes. Each holds its 2,000 texts and, when read, their payloads.
+# Batches out on the workers at once, the one the driver waits for included:
+# they read the next while it writes. Each holds its texts and, read, their payloads.
 IN_FLIGHT = 3
 
 
@@ -59,7 +59,7 @@ def to_read(db: Database) -> int:
 
 
 class SlotReading:
-    """The stage's batches, handed to the engine IN_FLIGHT ahead and saved in id order, each with the watermark.
+    """The stage's batches, IN_FLIGHT at a time on the engine, saved in id order, each with the watermark.
 
     ``submit`` starts the workers on the first batches (align calls it
     before its index stage, so that they start while the index is written);
@@ -69,9 +69,8 @@ class SlotReading:
 
     def __init__(self, db: Database, engine: Engine):
         self.db, self.engine = db, engine
-        self.saved_to = _start(db)                       # the watermark
         self.read = 0
-        self._submitted_to, self._exhausted = self.saved_to, False
+        self._submitted_to, self._exhausted = _start(db), False          # from the watermark on
         self._in_flight: deque[tuple[int, int, Pending]] = deque()      # (last id, sentences, payloads)
 
     def submit(self) -> None:
@@ -102,7 +101,7 @@ class SlotReading:
         with self.db.session() as session:
             save_slots(session, payloads)
             self.db.set_meta_in(session, WATERMARK, str(last_id))
-        self.saved_to, self.read = last_id, self.read + count
+        self.read += count
         return count
 
 

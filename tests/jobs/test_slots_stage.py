@@ -62,7 +62,6 @@ def test_check_answers_the_same_from_stored_slots_as_from_the_text(make_context)
     assert any(result["conflicting"] for result in stored) and any(result["supporting"] for result in stored)
 
 
-
 def test_batches_read_ahead_on_the_workers_are_saved_in_id_order_each_with_the_watermark(make_context, monkeypatch):
     from service.jobs import judge_pool
     from service.jobs.engines import LocalEngine
