@@ -1,33 +1,35 @@
 """Where align's two heavy stages run: in this process, or on Ray.
 
-An engine does two things for ``factalign align``:
+An engine does three things for ``factalign align``:
 
 - ``encode(texts_batches)``: one float32 array of unit rows per batch of
   texts, yielded in the order the batches were given (the embedding stage);
 - ``submit_slots(rows)``: each sentence's stored-slot payload (the slots
   stage), in the order of the rows, as a ``Pending`` result: the local
   engine reads them in its worker processes while the driver goes on;
-- ``judge(chunk, judge_candidates)``: the findings (contradictions and agree
-  links) of one chunk of candidate pairs, in the order of the pairs (the
-  pair-judging stage; ``judge_candidates`` is the pure function of
-  ``service.judge.bulk``, passed in so that the caller's module decides it).
+- ``submit_judging(pairs, db, encoder)``: the rows (contradictions and
+  agree links) of one chunk of candidate pairs, in the order of the pairs,
+  as a ``Pending`` ``Judged`` (the pair-judging stage,
+  ``stored_pairs.py``): the local engine's workers read the records from
+  the store themselves while the driver goes on.
 
-Workers only ever see plain data (texts, vectors, sentence records) and
-return plain data (vectors, findings). The database stays in the driver,
-which writes the results in the same order and the same transactions as the
-local engine, so a killed run resumes exactly as it does without Ray.
+Workers return plain data (vectors, payloads, findings); the local
+engine's read the store, Ray's are sent what they need (texts, vectors,
+sentence records). Only the driver writes, the results in the same order
+and the same transactions with either engine, so a killed run resumes
+exactly as it does without Ray.
 
-``LocalEngine`` is what align always did. ``RayEngine`` (``ray_engine.py``)
-loads the encoder once per Ray actor and judges slices of a chunk as Ray
-tasks, on a local Ray it starts or on the cluster named by
+``LocalEngine`` is this machine (``judge_pool.py``). ``RayEngine``
+(``ray_engine.py``) loads the encoder once per Ray actor and judges slices
+of a chunk as Ray tasks, on a local Ray it starts or on the cluster named by
 ``FACTALIGN_RAY_ADDRESS`` (``auto``, ``ray://host:10001``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -35,10 +37,10 @@ import numpy as np
 from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError
-from service.judge import bulk
-from service.judge.bulk import Finding, VectorSource, judge_candidates
-from service.models import SentenceRecord
+from service.jobs.stored_pairs import judge_in_store
+from service.judge.bulk import Pair
 from service.retrieval.encoder import get_encoder
+from service.store.database import Database
 from service.store.slots import SlotInput
 
 ENGINES = ("local", "ray")
@@ -52,50 +54,24 @@ class EncoderInfo:
     dimension: int
 
 
-@dataclass(frozen=True)
-class PairChunk:
-    """Candidate pairs with what judging them needs, in the order they are to be written."""
-
-    pairs: tuple[tuple[int, int, float], ...]        # (a_id, b_id, cosine)
-    records: Mapping[int, SentenceRecord]
-    vectors: VectorSource       # a mapping, or a lookup called with the ids the classifier needs
-    encoder: str
-
-    def resolved(self) -> PairChunk:
-        """The same chunk with every vector in hand: a worker cannot call back into the store."""
-        if not callable(self.vectors):
-            return self
-        return replace(self, vectors=self.vectors(sorted({i for a, b, _ in self.pairs for i in (a, b)})))
-
-    def split(self, parts: int) -> list[PairChunk]:
-        """Consecutive slices (order kept), each carrying only its own sentences."""
-        whole, size = self.resolved(), -(-len(self.pairs) // max(1, parts)) or 1
-        return [whole._with_pairs(self.pairs[start:start + size]) for start in range(0, len(self.pairs), size)]
-
-    def _with_pairs(self, pairs: tuple[tuple[int, int, float], ...]) -> PairChunk:
-        ids = {i for a, b, _ in pairs for i in (a, b)}
-        return PairChunk(pairs, {i: self.records[i] for i in ids},
-                         {i: self.vectors[i] for i in ids if i in self.vectors}, self.encoder)
-
-
 class Pending(Protocol):
     """A result being computed elsewhere (a worker process): ``result()`` waits for it."""
 
-    def result(self) -> list: ...
+    def result(self): ...
 
 
 @dataclass(frozen=True)
 class Ready:
     """A result computed already."""
 
-    value: list
+    value: object
 
-    def result(self) -> list:
+    def result(self):
         return self.value
 
 
 class Engine(Protocol):
-    """The two stages align hands to an engine (see the module docstring)."""
+    """The stages align hands to an engine (see the module docstring)."""
 
     name: str
     encode_width: int       # batches worth handing to encode() at once
@@ -105,8 +81,7 @@ class Engine(Protocol):
 
     def encode(self, texts_batches: Iterable[Sequence[str]]) -> Iterator[np.ndarray]: ...
 
-    def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
-              nli=None) -> list[Finding]: ...
+    def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None) -> Pending: ...
 
     def submit_slots(self, rows: Sequence[SlotInput]) -> Pending: ...
 
@@ -114,8 +89,8 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """This machine: the encoder in this process, pair judging on ``settings.threads`` cores
-    (``judge_pool.py``): what align does without Ray."""
+    """This machine: the encoder in this process, slot reading and pair judging on
+    ``settings.threads`` cores (``judge_pool.py``): what align does without Ray."""
 
     name = "local"
     # How many encode batches (encode_width) and how many slices of a chunk
@@ -136,12 +111,11 @@ class LocalEngine:
         for texts in texts_batches:
             yield encoder.encode(list(texts))
 
-    def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
-              nli=None) -> list[Finding]:
-        # The lazy vector lookup stays lazy here: most chunks need few vectors.
-        if self.judge_width < 2 or judge_candidates is not bulk.judge_candidates:
-            return judge_candidates(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
-        return self._workers().judge(chunk.pairs, chunk.records, chunk.vectors, chunk.encoder, nli=nli)
+    def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None) -> Pending:
+        """The rows of ``pairs`` (``stored_pairs.judge_in_store``), judged in the workers."""
+        if self.judge_width < 2:
+            return Ready(judge_in_store(db, pairs, encoder, nli=nli))
+        return self._workers().submit_judging(pairs, db, encoder, nli=nli, nli_model=self.settings.nli_model)
 
     def submit_slots(self, rows: Sequence[SlotInput]) -> Pending:
         """Stored-slot payloads of the sentences ``rows`` names (``slot_codec.read_payloads``)."""

@@ -1,22 +1,21 @@
 """Align's slot reading and pair judging on every core of this machine, in worker processes.
 
 Reading a sentence's figures, dates, roles and cues is pure Python, about a
-millisecond a sentence, and one process runs on one core. ``submit_slots``
-(the slots stage) cuts a batch of sentences into slices, one per worker, and
-returns at once: the driver saves one batch while the workers read the next.
-``judge`` does the same with the slot steps of a chunk of pairs
-(``bulk.slot_steps``) when some of its sentences have no stored slots (a
-store upgraded from before them), and finishes in the driver with
-``bulk.finish_candidates`` (the classifier, whose vectors come from the
-store, and the verdicts); with every slot stored, judging is comparisons
-only and stays in the driver, where shipping the records costs nothing. The
-findings are those of judging the chunk in one process, in the same order;
-the driver writes them as before, so a killed run resumes as before.
+millisecond a sentence, and so is judging a sentence's pairs; one process
+runs on one core. ``submit_slots`` (the slots stage) and ``submit_judging``
+(the pair stage) cut a batch into slices, one per worker, and return at
+once: the driver saves one batch while the workers work on the next. A
+judging worker reads its pairs' records, slots and vectors from the store
+with its own connection (``stored_pairs.judge_in_store``): shipping
+records to the workers cost more than judging them in the driver
+(measured on a one-day increment: 23 s against 12 s). The findings are
+those of judging the chunk in one process, in the same order; the driver
+writes them as before, so a killed run resumes as before.
 
 Workers are started by ``forkserver`` (the driver holds the encoder's
 threads and database connections, which a plain fork would copy) on the
-first chunk large enough to be worth it, once per align run, and compile the
-word lists as they start. As with any process pool, a script that runs
+first batch large enough to be worth it, once per align run, and compile
+the word lists as they start. As with any process pool, a script that runs
 align must start from an ``if __name__ == "__main__":`` block.
 """
 
@@ -26,17 +25,18 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from service.claims.slot_codec import read_payloads
 from service.jobs.engines import Ready
-from service.judge.bulk import Finding, Pair, Step, finish_candidates, judge_candidates, slot_steps
-from service.models import SentenceRecord
+from service.jobs.stored_pairs import Judged, judge_in_store
+from service.judge.bulk import Pair
+from service.store.database import Database
 from service.store.slots import SlotInput
 
-# Below this many pairs a chunk is judged in the driver: shipping the records
-# to workers (and, the first time, starting them) would cost more than it saves.
+# Below this many pairs a chunk is judged in the driver: handing it over (and,
+# the first time, starting the workers) would cost more than it saves.
 MIN_PARALLEL_PAIRS = 4_000
 MIN_PARALLEL_SLOTS = 500                # sentences whose slots are read (about 1 ms each)
 # How often a worker looks whether the driver still runs: a driver killed with
@@ -53,21 +53,15 @@ class JudgePool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
 
-    def judge(self, pairs: Sequence[Pair], records: Mapping[int, SentenceRecord], vectors, encoder: str,
-              nli=None) -> list[Finding]:
-        """What ``judge_candidates`` returns for the same arguments."""
-        if len(pairs) < MIN_PARALLEL_PAIRS or all(record.slots for record in records.values()):
-            # With every slot stored, judging is comparisons only: cheaper in the driver
-            # than shipping each record to a worker (measured: 12 s here, 23 s on two workers).
-            return judge_candidates(pairs, records, vectors, encoder, nli=nli)
+    def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None,
+                       nli_model: str | None = None) -> Ready | Joined:
+        """What ``judge_in_store`` returns for ``pairs``, being judged in the workers
+        (which load ``nli_model`` themselves, as ``nli`` was loaded in the driver)."""
+        if len(pairs) < MIN_PARALLEL_PAIRS:
+            return Ready(judge_in_store(db, pairs, encoder, nli=nli))
         size = -(-len(pairs) // self.workers)
-        starts = range(0, len(pairs), size)
-        futures = [self._pool().submit(_slot_steps, tuple(pairs[start:start + size]),
-                                       _records_of(pairs[start:start + size], records), nli is not None)
-                   for start in starts]
-        steps = [(start + position, event, reasons)
-                 for start, future in zip(starts, futures) for position, event, reasons in future.result()]
-        return finish_candidates(pairs, records, steps, vectors, encoder, nli=nli)
+        return Joined([self._pool().submit(_judge_slice, db.url, tuple(pairs[start:start + size]), encoder, nli_model)
+                       for start in range(0, len(pairs), size)], Judged.joined)
 
     def submit_slots(self, rows: Sequence[SlotInput]) -> Ready | Joined:
         """What ``slot_codec.read_payloads`` returns for ``rows``, being read in the workers."""
@@ -92,15 +86,12 @@ class JudgePool:
 class Joined:
     """The workers' slices of one batch, joined in order when all are done."""
 
-    def __init__(self, futures: list[Future]):
-        self._futures = futures
+    def __init__(self, futures: list[Future], join: Callable[[list], object] | None = None):
+        self._futures, self._join = futures, join
 
-    def result(self) -> list:
-        return [item for future in self._futures for item in future.result()]
-
-
-def _records_of(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord]) -> dict[int, SentenceRecord]:
-    return {i: records[i] for a, b, _ in pairs for i in (a, b)}
+    def result(self):
+        parts = [future.result() for future in self._futures]
+        return self._join(parts) if self._join else [item for part in parts for item in part]
 
 
 def _start_worker(driver: int) -> None:
@@ -120,5 +111,12 @@ def _exit_with(driver: int) -> None:
             os._exit(1)
 
 
-def _slot_steps(pairs: tuple[Pair, ...], records: dict[int, SentenceRecord], full: bool) -> list[Step]:
-    return slot_steps(pairs, records, full=full)
+# A worker's store, opened on its first chunk and kept for the life of the worker.
+_stores: dict[str, Database] = {}
+
+
+def _judge_slice(url: str, pairs: tuple[Pair, ...], encoder: str, nli_model: str | None) -> Judged:
+    from service.judge.nli import load_nli
+
+    db = _stores.get(url) or _stores.setdefault(url, Database(url))
+    return judge_in_store(db, pairs, encoder, nli=load_nli(nli_model) if nli_model else None)

@@ -6,33 +6,37 @@ that the clustering stage groups into claims. Progress is committed per
 chunk together with the watermark, so a killed run resumes without
 duplicates (pairs are unique in the store as well).
 
-The judging itself is ``service.judge.bulk.judge_candidates``, a pure
-function of the chunk's pairs, records and vectors; this module does the
-store's part: which pairs are new, the records, the vectors, the rows.
+The driver searches the index and drops the pairs stored already; the
+engine judges the rest (``stored_pairs.py``: the records and slots read
+from the store, then ``service.judge.bulk.judge_candidates``, a pure
+function of them) on its workers, a few chunks at a time (``PairJudging``),
+while the driver searches for the next chunk and writes the rows of the last.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
-from typing import Callable
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import insert, select
 
-from service.jobs.engines import PairChunk
+from service.jobs.engines import Engine, Pending, Ready
+from service.jobs.stored_pairs import judge_in_store
 from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
-from service.judge.bulk import Finding, judge_candidates
-from service.store.articles import sentence_records
+from service.judge.bulk import Finding, Pair
 from service.store.database import Database
 from service.store.schema import ClaimLink, Contradiction
-from service.store.vectors import vectors_after, vectors_for
+from service.store.vectors import vectors_after
 
 WATERMARK = "paired_max_id"
 NEIGHBOURS = 10
 PAIR_MIN_COSINE = 0.35
 # Sentences judged per transaction: what a crash can cost, and what it redoes.
 CHUNK = 2000
+# Chunks out on the engine at once, the one the driver waits for included.
+IN_FLIGHT = 3
 
 
 @dataclass
@@ -73,28 +77,6 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
     return found
 
 
-def _to_judge(session, pairs, records) -> list[tuple[tuple[int, int], float]]:
-    done = _existing(session, pairs)
-    return [(key, cosine) for key, cosine in pairs.items()
-            if key[0] in records and key[1] in records and key not in done]
-
-
-def judge_pairs(session, pairs: dict[tuple[int, int], float], report: PairingReport, encoder: str,
-                nli=None, engine=None) -> None:
-    """Judge the pairs not judged before and add their rows to the session (on ``engine``, if given)."""
-    records = sentence_records(session, sorted({i for pair in pairs for i in pair}), with_slots=True)
-    todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in _to_judge(session, pairs, records)]
-    report.judged += len(todo)
-    vectors = partial(vectors_for, session, encoder)            # looked up only if the classifier needs them
-    if engine is None:
-        found = judge_candidates(todo, records, vectors, encoder, nli=nli)
-    else:
-        found = engine.judge(PairChunk(tuple(todo), records, vectors, encoder), judge_candidates, nli=nli)
-    _insert_rows(session, found)
-    report.contradictions += sum(f.kind == "contradiction" for f in found)
-    report.links += sum(f.kind == "link" for f in found)
-
-
 def _insert_rows(session, found: list[Finding]) -> None:
     """Bulk INSERTs (executemany), in the order found: ORM objects cost a unit of work per row."""
     contradictions = [dict(a_id=f.a_id, b_id=f.b_id, type=f.type, score=f.score,
@@ -106,18 +88,82 @@ def _insert_rows(session, found: list[Finding]) -> None:
         session.execute(insert(ClaimLink), links)
 
 
-def pair_new_sentences(db: Database, index, encoder: str, *, nli=None, engine=None,
+@dataclass
+class _Chunk:
+    """A chunk being judged: what its transaction writes besides its rows, and what it could not see."""
+
+    pairs: list[Pair]
+    checkpoint: tuple[str, str]                     # (meta key, value) committed with the rows
+    sentences: int
+    pending: Pending
+    # The chunks in flight when this one was submitted: their rows were not in the store
+    # yet, so this chunk's pairs may include some of them.
+    unseen: list[_Chunk]
+    written: set[tuple[int, int]] = field(default_factory=set)
+
+
+class PairJudging:
+    """Chunks of candidate pairs on the engine, IN_FLIGHT at a time, saved in order, each with its checkpoint.
+
+    The rows are those of judging the chunks one after the other. A chunk is
+    submitted before the ones ahead of it are written, so its pairs may
+    include pairs they store; judging is pair by pair, so dropping those
+    pairs' rows (and not counting them as judged) gives exactly the
+    one-after-the-other result, in the same order and the same transactions.
+    """
+
+    def __init__(self, db: Database, engine: Engine | None, encoder: str, nli=None,
+                 progress: Callable[[int], None] | None = None):
+        self.db, self.engine, self.encoder, self.nli, self.progress = db, engine, encoder, nli, progress
+        self.report = PairingReport()
+        self._in_flight: deque[_Chunk] = deque()
+
+    def submit(self, pairs: dict[tuple[int, int], float], checkpoint: tuple[str, str], sentences: int) -> None:
+        """Hand a chunk's pairs not stored yet to the engine; then save chunks until fewer than IN_FLIGHT are out."""
+        with self.db.session() as session:
+            done = _existing(session, pairs)
+        todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in pairs.items() if (a_id, b_id) not in done]
+        self._in_flight.append(_Chunk(todo, checkpoint, sentences, self._judge(todo), list(self._in_flight)))
+        while len(self._in_flight) >= IN_FLIGHT:
+            self._save_oldest()
+
+    def finish(self) -> PairingReport:
+        """Save every chunk still out."""
+        while self._in_flight:
+            self._save_oldest()
+        return self.report
+
+    def _judge(self, pairs: list[Pair]) -> Pending:
+        if self.engine is None:
+            return Ready(judge_in_store(self.db, pairs, self.encoder, nli=self.nli))
+        return self.engine.submit_judging(pairs, self.db, self.encoder, nli=self.nli)
+
+    def _save_oldest(self) -> None:
+        chunk = self._in_flight.popleft()
+        judged = chunk.pending.result()
+        unseen = set().union(*(earlier.written for earlier in chunk.unseen))
+        found = [f for f in judged.findings if (f.a_id, f.b_id) not in unseen]
+        with self.db.session() as session:
+            _insert_rows(session, found)
+            self.db.set_meta_in(session, *chunk.checkpoint)
+        chunk.written = {(f.a_id, f.b_id) for f in found}
+        self.report.judged += judged.judged - sum((a_id, b_id) in unseen for a_id, b_id, _ in chunk.pairs)
+        self.report.contradictions += sum(f.kind == "contradiction" for f in found)
+        self.report.links += sum(f.kind == "link" for f in found)
+        chunk.pairs, chunk.unseen = [], []          # only ``written`` is needed from now on
+        if self.progress:
+            self.progress(chunk.sentences)
+
+
+def pair_new_sentences(db: Database, index, encoder: str, *, nli=None, engine: Engine | None = None,
                        progress: Callable[[int], None] | None = None) -> PairingReport:
-    report, chunk = PairingReport(), CHUNK
+    judging = PairJudging(db, engine, encoder, nli, progress)
     after = int(db.get_meta(WATERMARK) or 0)
     while True:
         with db.session() as session:
-            ids, vectors = vectors_after(session, encoder, after, chunk)
-            if len(ids) == 0:
-                return report
-            scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
-            judge_pairs(session, candidate_pairs(ids, scores, neighbours), report, encoder, nli, engine)
-            after = int(ids[-1])
-            db.set_meta_in(session, WATERMARK, str(after))
-        if progress:
-            progress(len(ids))
+            ids, vectors = vectors_after(session, encoder, after, CHUNK)
+        if len(ids) == 0:
+            return judging.finish()
+        scores, neighbours = index.search(vectors, NEIGHBOURS + 1)
+        after = int(ids[-1])
+        judging.submit(candidate_pairs(ids, scores, neighbours), (WATERMARK, str(after)), len(ids))

@@ -4,8 +4,8 @@ Each encoder actor loads the configured model once (about 20 s for the
 default one) and encodes the batches sent to it; batches go round-robin to
 the actors and come back in the order they were sent. A chunk of pairs is
 cut into one slice per CPU, judged by stateless Ray tasks, and put back
-together in order; its vectors are all sent along, since a worker cannot
-look them up in the store. ``ray`` is imported only here, and only when
+together in order; the driver reads its records and vectors from the store
+and sends them along, since a worker cannot reach the store. ``ray`` is imported only here, and only when
 this engine is chosen (``pip install 'factalign[ray]'``).
 """
 
@@ -15,17 +15,22 @@ import itertools
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError, FactalignError, MissingDependencyError
-from service.jobs.engines import EncoderInfo, PairChunk, Ready
-from service.judge.bulk import Finding, judge_candidates
+from service.jobs.engines import EncoderInfo, Ready
+from service.jobs.stored_pairs import Judged, read_pairs
+from service.judge.bulk import Finding, Pair, judge_candidates
+from service.models import SentenceRecord
 from service.retrieval.encoder import get_encoder
+from service.store.database import Database
 from service.store.slots import SlotInput
+from service.store.vectors import vectors_for
 
 # A local Ray's object store holds a few batches of vectors at a time; Ray's
 # default (30% of RAM) would claim memory that other processes need.
@@ -40,6 +45,26 @@ def import_ray():
     except ImportError:
         raise MissingDependencyError("ray", extra="ray", purpose="align --engine ray") from None
     return ray
+
+
+@dataclass(frozen=True)
+class PairChunk:
+    """Candidate pairs with everything judging them needs, in the order they are to be written."""
+
+    pairs: tuple[Pair, ...]
+    records: Mapping[int, SentenceRecord]
+    vectors: Mapping[int, np.ndarray]
+    encoder: str
+
+    def split(self, parts: int) -> list[PairChunk]:
+        """Consecutive slices (order kept), each carrying only its own sentences."""
+        size = -(-len(self.pairs) // max(1, parts)) or 1
+        return [self._with_pairs(self.pairs[start:start + size]) for start in range(0, len(self.pairs), size)]
+
+    def _with_pairs(self, pairs: tuple[Pair, ...]) -> PairChunk:
+        ids = {i for a, b, _ in pairs for i in (a, b)}
+        return PairChunk(pairs, {i: self.records[i] for i in ids},
+                         {i: self.vectors[i] for i in ids if i in self.vectors}, self.encoder)
 
 
 class EncoderActor:
@@ -67,7 +92,7 @@ class EncoderActor:
         return self.encoder
 
 
-def judge_slice(judge_candidates: Callable, chunk: PairChunk, nli_model: str | None) -> list[Finding]:
+def judge_slice(chunk: PairChunk, nli_model: str | None) -> list[Finding]:
     """One Ray task: a slice of a chunk, judged with the worker's own NLI model (loaded once per worker)."""
     from service.judge.nli import load_nli
 
@@ -105,16 +130,19 @@ class RayEngine:
         return in_order(lambda texts: next(turn).encode.remote(list(texts)), texts_batches,
                         2 * len(actors), self._get)
 
-    def judge(self, chunk: PairChunk, judge_candidates: Callable = judge_candidates,
-              nli=None) -> list[Finding]:
-        """Slices of ``chunk`` as tasks; ``nli`` is not sent: workers load FACTALIGN_NLI_MODEL themselves."""
-        if not chunk.pairs:
-            return []
+    def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None) -> Ready:
+        """Slices of ``pairs`` as tasks, with their records and vectors from ``db``, waited for here;
+        ``nli`` is not sent: workers load FACTALIGN_NLI_MODEL themselves."""
+        with db.session() as session:
+            todo, records = read_pairs(session, pairs)
+            vectors = vectors_for(session, encoder, sorted({i for a, b, _ in todo for i in (a, b)}))
+        if not todo:
+            return Ready(Judged(0, []))
         # Judging follows embedding: the encoder actors' CPUs go to the judging tasks.
         self._release_encoders()
-        refs = [self._judge_task.remote(judge_candidates, part, self.settings.nli_model)
-                for part in chunk.split(self.judge_width)]
-        return [finding for found in self._get(refs) for finding in found]
+        refs = [self._judge_task.remote(part, self.settings.nli_model)
+                for part in PairChunk(tuple(todo), records, vectors, encoder).split(self.judge_width)]
+        return Ready(Judged(len(todo), [finding for found in self._get(refs) for finding in found]))
 
     def submit_slots(self, rows: Sequence[SlotInput]) -> Ready:
         """Slices of ``rows`` as tasks (the encoders' CPUs freed first, as for judging), waited for here."""

@@ -48,31 +48,29 @@ def _resume_after(db: Database, since: dt.date) -> int:
     return int(stamp[2]) if stamp[0] == since.isoformat() and stamp[2] else 0
 
 
-def _judge_chunk(db: Database, index, encoder: str, chunk: list[int], since: dt.date,
-                 report: pairing.PairingReport, nli, engine) -> None:
+def _submit_chunk(db: Database, index, encoder: str, chunk: list[int], since: dt.date,
+                  judging: pairing.PairJudging) -> None:
     with db.session() as session:
         vectors = vectors_for(session, encoder, chunk)
-        ready = [i for i in chunk if i in vectors]    # one ingested since embedding waits for a plain run
-        if ready:
-            scores, neighbours = index.search(np.stack([vectors[i] for i in ready]), pairing.NEIGHBOURS + 1)
-            pairs = pairing.candidate_pairs(np.asarray(ready, dtype=np.int64), scores, neighbours)
-            pairing.judge_pairs(session, pairs, report, encoder, nli, engine=engine)
-        db.set_meta_in(session, CHECKPOINT, f"{since.isoformat()}|{chunk[-1]}")
+    ready = [i for i in chunk if i in vectors]    # one ingested since embedding waits for a plain run
+    pairs = {}
+    if ready:
+        scores, neighbours = index.search(np.stack([vectors[i] for i in ready]), pairing.NEIGHBOURS + 1)
+        pairs = pairing.candidate_pairs(np.asarray(ready, dtype=np.int64), scores, neighbours)
+    judging.submit(pairs, (CHECKPOINT, f"{since.isoformat()}|{chunk[-1]}"), len(chunk))
 
 
 def pair_window(db: Database, index, encoder: str, since: dt.date, *, nli=None, engine=None,
                 stage: Callable[[str, int], None] | None = None,
                 progress: Callable[[int], None] | None = None) -> pairing.PairingReport:
-    report = pairing.PairingReport()
+    judging = pairing.PairJudging(db, engine, encoder, nli, progress)
     after = _resume_after(db, since)
     ids = [i for i in window_sentence_ids(db, since) if i > after]
     if stage:
         stage("pair", len(ids))
     size = pairing.CHUNK
     for start in range(0, len(ids), size):
-        chunk = ids[start:start + size]
-        _judge_chunk(db, index, encoder, chunk, since, report, nli, engine)
-        if progress:
-            progress(len(chunk))
+        _submit_chunk(db, index, encoder, ids[start:start + size], since, judging)
+    report = judging.finish()
     db.set_meta(CHECKPOINT, "")
     return report

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from service.evaluation.claims import evaluate_pairs
-from service.jobs import pairing
+from service.jobs import pairing, stored_pairs
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
 from service.models import SentenceRecord
@@ -80,19 +80,21 @@ def test_crash_while_judging_then_rerun_equals_a_clean_run(make_context, monkeyp
 
     crashed = make_context()
     _ingest(crashed)
-    real_judge, calls = pairing.judge_candidates, {"n": 0}
+    real_judge, calls = stored_pairs.judge_candidates, {"n": 0}
 
     def flaky_judge(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 3:                      # a chunk of 20 sentences at a time: the third chunk
+        if calls["n"] == 5:                      # a chunk of 10 sentences at a time: the fifth chunk
             raise KeyboardInterrupt("killed mid-run")
         return real_judge(*args, **kwargs)
 
-    monkeypatch.setattr(pairing, "judge_candidates", flaky_judge)
-    monkeypatch.setattr(pairing, "CHUNK", 20)
+    monkeypatch.setattr(stored_pairs, "judge_candidates", flaky_judge)
+    monkeypatch.setattr(pairing, "CHUNK", 10)
     with pytest.raises(KeyboardInterrupt):
         run_align(crashed.db, crashed.settings)
-    monkeypatch.setattr(pairing, "judge_candidates", real_judge)
+    # Up to IN_FLIGHT chunks are judged before the oldest is written: the first ones were.
+    assert int(crashed.db.get_meta(pairing.WATERMARK)) > 0
+    monkeypatch.setattr(stored_pairs, "judge_candidates", real_judge)
     run_align(crashed.db, crashed.settings)
     assert _rows(crashed) == _rows(clean)
 

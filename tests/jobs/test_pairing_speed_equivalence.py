@@ -80,7 +80,7 @@ def both_paths(ctx):
     fetched: list[list[int]] = []
     lazily = judge_candidates(pairs, records, lambda wanted: fetched.append(wanted) or vectors, encoder)
     assert lazily == fast and len(fetched) <= 1       # vectors asked for once per chunk, at most
-    assert _on_workers(pairs, records, vectors, encoder) == fast
+    assert _on_workers(ctx, pairs, encoder) == fast
     assert _from_stored_slots(ctx, pairs, records, vectors, encoder) == fast
     return plain_rows(pairs, records, vectors, encoder), [
         (f.a_id, f.b_id, f.kind, f.score, f.reasons) for f in fast]
@@ -99,17 +99,20 @@ def _from_stored_slots(ctx, pairs, records, vectors, encoder):
     return judge_candidates(pairs, stored, vectors, encoder)
 
 
-def _on_workers(pairs, records, vectors, encoder):
-    """The rows of the same pairs judged by a pool of two worker processes (align's local engine)."""
+def _on_workers(ctx, pairs, encoder):
+    """The rows of the same pairs judged by a pool of two worker processes (align's local engine),
+    each reading the records, slots and vectors from the store itself."""
     import service.jobs.judge_pool as judge_pool
 
     pool, lowest = JudgePool(2), judge_pool.MIN_PARALLEL_PAIRS
     judge_pool.MIN_PARALLEL_PAIRS = 1                 # the seeds' few hundred pairs go to the workers too
     try:
-        return pool.judge(pairs, records, vectors, encoder)
+        judged = pool.submit_judging(pairs, ctx.db, encoder).result()
     finally:
         judge_pool.MIN_PARALLEL_PAIRS = lowest
         pool.close()
+    assert judged.judged == len(pairs)
+    return judged.findings
 
 
 def test_fast_path_gives_the_plain_rows_on_the_seeds(seeded):

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from service.errors import ConfigError, MissingDependencyError
 from service.jobs import pairing
 from service.jobs.align import run_align
-from service.jobs.engines import PairChunk, open_engine
+from service.jobs.engines import open_engine
 from service.jobs.ingest import ingest_paths
-from service.jobs.ray_engine import import_ray
+from service.jobs.ray_engine import PairChunk, import_ray
 from service.models import SentenceRecord
 from service.store.schema import ClaimLink, ClusterMember, Contradiction, Embedding
 from tests.conftest import SEEDS
