@@ -5,8 +5,9 @@ default one) and encodes the batches sent to it; batches go round-robin to
 the actors and come back in the order they were sent. A chunk of pairs is
 cut into one slice per CPU, judged by stateless Ray tasks, and put back
 together in order; the driver reads its records and vectors from the store
-and sends them along, since a worker cannot reach the store. ``ray`` is imported only here, and only when
-this engine is chosen (``pip install 'factalign[ray]'``).
+and sends them along, since a worker cannot reach the store. ``ray`` is
+imported only here, and only when this engine is chosen
+(``pip install 'factalign[ray]'``).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def judge_candidates(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord
 def slot_steps(pairs: Sequence[Pair], records: Mapping[int, SentenceRecord], *, full: bool = False) -> list[Step]:
     """The slots' part of judging ``pairs``: (position, event, believable reasons) of each pair
     that may become a row (``full``: every same-event pair, for an NLI model to judge).
-    Pure, and most of the work: an engine may run slices of it in other processes."""
+    Most of the work: ``judge_candidates``' first step."""
     steps = []
     for position, (a_id, b_id, cosine) in enumerate(pairs):
         step = _slot_step(records[a_id], records[b_id], cosine, full=full)
