@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import resource
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -119,6 +120,24 @@ def with_floor(stage: dict, ctx: Context, texts: list[str]) -> dict:
             "pipeline_over_bare": round(stage["pipeline_s"] / bare, 2)}
 
 
+def copy_home(home: Path, copy: Path) -> None:
+    """A copy of a SQLite home while this process holds the store open.
+
+    The database goes through SQLite's backup API: copying its files with
+    shutil would open and close them in this process, and closing any
+    descriptor of a file drops every POSIX lock the process holds on it, so
+    a worker opening the store next would think it the first, reset the
+    shared-memory index and crash this process with a bus error.
+    """
+    import sqlite3
+
+    shutil.copytree(home, copy, ignore=shutil.ignore_patterns("*.sqlite3*"))
+    for source in home.glob("*.sqlite3"):
+        with sqlite3.connect(source) as old, sqlite3.connect(copy / source.name) as new:
+            old.backup(new)
+        old.close(), new.close()
+
+
 @contextmanager
 def work_folder(keep: Path | None) -> Iterator[Path]:
     if keep is not None:
@@ -134,6 +153,8 @@ def run(args, work: Path, database_url: str | None) -> dict:
     ctx = Context(load_settings(home=work / "home", threads=args.threads, database_url=database_url))
     ctx.encoder.encode(["warm up"])                    # model loading is not part of either figure
     backfill, hashes, texts = run_stage(ctx, rest, set())
+    if args.keep is not None and database_url is None:
+        copy_home(work / "home", work / "backfill-home")   # to re-run the increment on alone
     increment, _, new_texts = run_stage(ctx, [last], hashes)
     result = {"backfill": with_floor(backfill, ctx, texts), "increment": with_floor(increment, ctx, new_texts)}
     ctx.close()
@@ -163,7 +184,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
-    parser.add_argument("--keep", type=Path, help="build the store in this (new) folder and keep it, to profile later")
+    parser.add_argument("--keep", type=Path, help="build the store in this (new) folder and keep it, to profile later "
+                        "(on SQLite with a copy of it after the backfill, in backfill-home/)")
     args = parser.parse_args()
     # Whether align's index stage appended or rebuilt, and why (the increment's index stage was slow once).
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s")
