@@ -130,12 +130,12 @@ def copy_home(home: Path, copy: Path) -> None:
     shared-memory index and crash this process with a bus error.
     """
     import sqlite3
+    from contextlib import closing
 
     shutil.copytree(home, copy, ignore=shutil.ignore_patterns("*.sqlite3*"))
     for source in home.glob("*.sqlite3"):
-        with sqlite3.connect(source) as old, sqlite3.connect(copy / source.name) as new:
+        with closing(sqlite3.connect(source)) as old, closing(sqlite3.connect(copy / source.name)) as new:
             old.backup(new)
-        old.close(), new.close()
 
 
 @contextmanager
