@@ -37,7 +37,7 @@ SWEEP = {"ivf": ("nprobe", [4, 8, 16, 24, 32, 48, 64, 96, 128, 192, 256]),
          "hnsw": ("efSearch", [16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512])}
 KIND_OF = {"flat": ("flat", {}), "ivf-flat": ("ivf", {"quantizer": "flat"}),
            "ivf-sq8": ("ivf", {"quantizer": "sq8"}), "ivf-pq": ("ivf", {"quantizer": "pq"}),
-           "hnsw": ("hnsw", {})}
+           "ivf-pq4fs": ("ivf", {"quantizer": "pq4fs"}), "hnsw": ("hnsw", {})}
 
 
 def rss_mb() -> float:

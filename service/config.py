@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     # their close neighbours in fewer lists than a claim finds its top 10;
     # measured with benchmarks/pair_recall.py (README, "Index at scale").
     index_ivf_pair_nprobe: int = Field(default=64, ge=1, le=1_000_000)
-    index_ivf_quantizer: str = Field(default="sq8", pattern="^(flat|sq8|pq)$")
+    index_ivf_quantizer: str = Field(default="sq8", pattern="^(flat|sq8|pq|pq4fs)$")
     index_ivf_pq_m: int = Field(default=64, ge=1, le=1_024)
     index_ivf_retrain_growth: float = Field(default=2.0, gt=1.0, le=100.0)
 

@@ -26,6 +26,9 @@ VARIANTS = {
     # 2 dimensions per sub-quantiser, so codes are lossier than 8 bits a
     # dimension: a lower floor here; PQ's recall at scale is in benchmarks/ann.py
     "ivf-pq": ("ivf", {"threads": 1, "nlist": 16, "nprobe": 8, "quantizer": "pq", "pq_m": 16}, 0.85),
+    # 4-bit codes of 4 dimensions (8 of them at 32-d, cruder than at 512-d),
+    # the best 80 re-ranked on the exact vectors; at scale: benchmarks/pair_recall.py
+    "ivf-pq4fs": ("ivf", {"threads": 1, "nlist": 16, "nprobe": 8, "quantizer": "pq4fs"}, 0.85),
 }
 
 
@@ -112,7 +115,7 @@ def test_k_larger_than_count_pads(make, corpus, variant, is_exact):
     index = make()
     ids, vectors = corpus
     # ivf trains on its first batch: 16 lists need >= 16 vectors, PQ codes >= 256
-    n = {"ivf-pq": 300, "ivf-flat": 40, "ivf-sq8": 40}.get(variant, 3)
+    n = {"ivf-pq": 300, "ivf-flat": 40, "ivf-sq8": 40, "ivf-pq4fs": 40}.get(variant, 3)
     index.add(ids[:n], vectors[:n])
     scores, found = index.search(vectors[:2], k=n + 4)
     assert found.shape == (2, n + 4)

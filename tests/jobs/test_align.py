@@ -124,3 +124,16 @@ def test_pair_stage_searches_as_many_ivf_lists_as_index_ivf_pair_nprobe(make_con
     assert run_align(every_list.db, every_list.settings).judged_pairs == exact
     # ... and one list of sixteen misses neighbours that live in the others.
     assert run_align(one_list.db, one_list.settings).judged_pairs < exact
+
+
+def test_align_on_fast_scan_codes_finds_the_pairs_exact_search_finds(make_context):
+    """pq4fs: 4-bit codes pick candidates, exact floats rank them; every list searched, exact's pairs."""
+    flat = make_context(index_kind="flat")
+    _ingest(flat)
+    exact = run_align(flat.db, flat.settings)
+    fast = make_context(index_kind="ivf", index_ivf_nlist=16, index_ivf_quantizer="pq4fs", index_ivf_pair_nprobe=16)
+    _ingest(fast)
+    found = run_align(fast.db, fast.settings)
+    assert fast.index().params["quantizer"] == "pq4fs"
+    assert (found.judged_pairs, found.contradictions, found.links) == (exact.judged_pairs, exact.contradictions,
+                                                                       exact.links)
