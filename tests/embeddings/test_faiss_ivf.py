@@ -43,3 +43,25 @@ def test_pq_needs_enough_training_vectors():
     index = build_index("ivf", DIM, threads=1, nlist=4, quantizer="pq", pq_m=8)
     with pytest.raises(ValueError, match="at least 256 training vectors"):
         index.add(np.arange(100), clustered(100))
+
+
+def test_fast_scan_codes_need_a_dimension_they_can_cut():
+    """pq4fs cuts a vector into 4-dimension pieces, an even number of them."""
+    with pytest.raises(ValueError, match="divisible by 8"):
+        build_index("ivf", 36, quantizer="pq4fs")
+    assert build_index("ivf", 40, quantizer="pq4fs").params["quantizer"] == "pq4fs"
+
+
+def test_fast_scan_codes_keep_their_training_when_vectors_are_removed():
+    """Removal empties the index and puts the kept vectors back: the lists stay those it was trained on."""
+    index = build_index("ivf", DIM, threads=1, nlist=8, nprobe=8, quantizer="pq4fs")
+    vectors = clustered(400)
+    index.add(np.arange(400), vectors)
+    trained = index.state
+    assert index.remove(np.arange(0, 400, 2)) == 200
+    assert len(index) == 200 and index.state == trained
+    scores, found = index.search(vectors[1:2], k=1)
+    assert found[0, 0] == 1 and scores[0, 0] == pytest.approx(1.0, abs=1e-5)   # exact floats re-rank
+    assert index.remove(np.arange(400)) == 200 and len(index) == 0
+    index.add(np.arange(3), vectors[:3])                                        # still trained: no error
+    assert index.search(vectors[2:3], k=1)[1][0, 0] == 2
