@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from embeddings.index.faiss_index import TRAIN_POINTS_PER_LIST
 from service.config import load_settings
 from service.context import Context
 from service.jobs.pairing import CHUNK, NEIGHBOURS, PAIR_MIN_COSINE, candidate_pairs
@@ -58,12 +59,13 @@ def recall(found: dict, truth: dict, minimum: float) -> float:
 
 
 def candidate_index(spec: str, nlist: int, matrix: np.ndarray, threads: int, refine: int):
-    """``spec`` built from ``matrix`` (trained on an even sample), rows numbered as in ``matrix``."""
+    """``spec`` built from ``matrix`` (trained on an even sample, as many points a list as the store's
+    index), rows numbered as in ``matrix``."""
     import faiss
 
     faiss.omp_set_num_threads(threads)
     index = faiss.index_factory(matrix.shape[1], spec.format(nlist=nlist), faiss.METRIC_INNER_PRODUCT)
-    index.train(matrix[:: max(1, len(matrix) // (64 * nlist))])
+    index.train(matrix[:: max(1, len(matrix) // (TRAIN_POINTS_PER_LIST * nlist))])
     index.add(matrix)
     if hasattr(faiss.downcast_index(index), "k_factor"):
         faiss.downcast_index(index).k_factor = refine
