@@ -28,6 +28,7 @@ import os
 import resource
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,13 +49,66 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def peak_worker_rss_mb() -> float:
-    """The largest peak of align's judging workers (ended child processes), each beside the driver."""
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+class Descendants:
+    """CPU time and peak RSS of this process's descendants, sampled from /proc (Linux).
+
+    Align's workers are children of the forkserver, not of this process, so
+    ``os.times()`` and ``RUSAGE_CHILDREN`` never see them; a thread reads
+    every descendant's /proc/PID/stat a few times a second instead and keeps
+    each one's last CPU time and largest RSS (a worker's last fraction of a
+    second before it ends can be missed).
+    """
+
+    TICK = os.sysconf("SC_CLK_TCK")
+    PAGE = os.sysconf("SC_PAGE_SIZE")
+
+    def __init__(self, every: float = 0.25):
+        self.every, self.cpu, self.rss = every, {}, {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sample()
+
+    def sample(self) -> None:
+        stats = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                # After the command: state, ppid (1), ... utime (11), stime (12), ... rss (21).
+                stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / self.TICK,
+                                     int(fields[21]) * self.PAGE)
+        ours, grew = {os.getpid()}, True
+        while grew:
+            found = {pid for pid, (ppid, _, _) in stats.items() if ppid in ours and pid not in ours}
+            ours |= found
+            grew = bool(found)
+        for pid in ours - {os.getpid()}:
+            _, cpu, rss = stats[pid]
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
+            self.rss[pid] = max(self.rss.get(pid, 0), rss)
+
+    def cpu_seconds(self) -> float:
+        self.sample()
+        return sum(self.cpu.values())
+
+    def peak_rss_mb(self) -> float:
+        """The largest peak of any one descendant (each runs beside the driver)."""
+        return round(max(self.rss.values(), default=0) / 1024**2, 1)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of its ended children (align's judging workers end with the job)."""
+    """CPU time of this process and of its ended children (not the forkserver's workers: ``Descendants``)."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
 
@@ -88,12 +142,14 @@ def encoded_texts(ctx: Context, before: set[str]) -> tuple[set[str], list[str]]:
 
 def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, set[str], list[str]]:
     s = ctx.settings
-    started, cpu_started = time.perf_counter(), cpu_seconds()
+    started, cpu_started, workers = time.perf_counter(), cpu_seconds(), Descendants()
     ingest = ingest_paths(ctx.db, paths, max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
     ingested = time.perf_counter()
     clock = StageClock()
     aligned = run_align(ctx.db, s, on_progress=clock)
     finished = time.perf_counter()
+    pipeline_cpu = cpu_seconds() - cpu_started + workers.cpu_seconds()
+    workers.stop()
     hashes, texts = encoded_texts(ctx, before)
     return {
         "articles": ingest.read, "added": ingest.added, "sentences": ingest.sentences,
@@ -101,8 +157,8 @@ def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, 
         "contradictions": aligned.contradictions, "links": aligned.links, "clusters": aligned.clusters,
         "ingest_s": round(ingested - started, 2), "align_s": round(finished - ingested, 2),
         "align_stages_s": clock.seconds(finished), "pipeline_s": round(finished - started, 2),
-        "pipeline_cpu_s": round(cpu_seconds() - cpu_started, 2), "peak_rss_mb": peak_rss_mb(),
-        "peak_worker_rss_mb": peak_worker_rss_mb(),
+        "pipeline_cpu_s": round(pipeline_cpu, 2), "peak_rss_mb": peak_rss_mb(),
+        "peak_worker_rss_mb": workers.peak_rss_mb(),
     }, hashes, texts
 
 

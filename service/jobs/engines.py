@@ -3,7 +3,8 @@
 An engine does three things for ``factalign align``:
 
 - ``encode(texts_batches)``: one float32 array of unit rows per batch of
-  texts, yielded in the order the batches were given (the embedding stage);
+  texts, yielded in the order the batches were given (the embedding stage):
+  the local engine encodes large calls in its worker processes;
 - ``submit_slots(rows)``: each sentence's stored-slot payload (the slots
   stage), in the order of the rows, as a ``Pending`` result: the local
   engine reads them in its worker processes while the driver goes on;
@@ -19,7 +20,7 @@ sentence records). Only the driver writes, the results in the same order
 and the same transactions with either engine, so a killed run resumes
 exactly as it does without Ray.
 
-``LocalEngine`` is this machine (``judge_pool.py``). ``RayEngine``
+``LocalEngine`` is this machine (``worker_pool.py``). ``RayEngine``
 (``ray_engine.py``) loads the encoder once per Ray actor and judges slices
 of a chunk as Ray tasks, on a local Ray it starts or on the cluster named by
 ``FACTALIGN_RAY_ADDRESS`` (``auto``, ``ray://host:10001``).
@@ -27,7 +28,8 @@ of a chunk as Ray tasks, on a local Ray it starts or on the cluster named by
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
@@ -89,27 +91,40 @@ class Engine(Protocol):
 
 
 class LocalEngine:
-    """This machine: the encoder in this process, slot reading and pair judging on
-    ``settings.threads`` cores (``judge_pool.py``): what align does without Ray."""
+    """This machine: encoding, slot reading and pair judging on ``settings.threads``
+    worker processes (``worker_pool.py``), or in this process with one thread:
+    what align does without Ray."""
 
     name = "local"
-    # How many encode batches (encode_width) and how many slices of a chunk
-    # of pairs (judge_width) are worth handing over at once.
-    encode_width = 1
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.judge_width = settings.threads
+        # Batches worth handing to encode() at once: enough to keep every
+        # worker busy between the driver's look-ups of the next texts.
+        self.encode_width = 1 if settings.threads < 2 else 8 * settings.threads
         self._pool = None
 
     def encoder_info(self) -> EncoderInfo:
-        encoder = get_encoder(self.settings)
+        encoder = self._encoder()
         return EncoderInfo(encoder.name, encoder.dimension)
 
     def encode(self, texts_batches: Iterable[Sequence[str]]) -> Iterator[np.ndarray]:
-        encoder = get_encoder(self.settings)
-        for texts in texts_batches:
-            yield encoder.encode(list(texts))
+        """Large calls on the workers, small ones here, with the workers' one thread (the same vectors)."""
+        from service.jobs import worker_pool
+
+        batches = [list(texts) for texts in texts_batches]
+        if self.judge_width >= 2 and sum(map(len, batches)) >= worker_pool.MIN_PARALLEL_TEXTS:
+            yield from self._workers().encode(self.settings.model, batches)
+            return
+        encoder = self._encoder()
+        for texts in batches:
+            yield encoder.encode(texts)
+
+    def _encoder(self):
+        from service.jobs.worker_pool import ENCODE_THREADS
+
+        return get_encoder(self.settings, threads=ENCODE_THREADS)
 
     def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None) -> Pending:
         """The rows of ``pairs`` (``stored_pairs.judge_in_store``), judged in the workers."""
@@ -125,14 +140,25 @@ class LocalEngine:
 
     def _workers(self):
         if self._pool is None:
-            from service.jobs.judge_pool import JudgePool
+            from service.jobs.worker_pool import WorkerPool
 
-            self._pool = JudgePool(self.judge_width)
+            self._pool = WorkerPool(self.judge_width)
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()
+
+
+def in_order(submit: Callable, items: Iterable, window: int, get: Callable) -> Iterator:
+    """``get(submit(item))`` for every item, in order, with up to ``window`` submitted ahead."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield get(pending.popleft())
+    while pending:
+        yield get(pending.popleft())
 
 
 @contextmanager

@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +23,7 @@ import numpy as np
 from service.claims.slot_codec import read_payloads
 from service.config import Settings
 from service.errors import ConfigError, FactalignError, MissingDependencyError
-from service.jobs.engines import EncoderInfo, Ready
+from service.jobs.engines import EncoderInfo, Ready, in_order
 from service.jobs.stored_pairs import Judged, read_pairs
 from service.judge.bulk import Finding, Pair, judge_candidates
 from service.models import SentenceRecord
@@ -210,14 +209,3 @@ def ray_errors_unwrapped(ray, call: Callable):
         if isinstance(cause, FactalignError):
             raise cause from None
         raise
-
-
-def in_order(submit: Callable, items: Iterable, window: int, get: Callable) -> Iterator:
-    """``get(submit(item))`` for every item, in order, with up to ``window`` submitted ahead."""
-    pending: deque = deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= window:
-            yield get(pending.popleft())
-    while pending:
-        yield get(pending.popleft())

@@ -21,5 +21,11 @@ def _load(model: str, threads: int):
         raise ConfigError(f"FACTALIGN_MODEL={model!r}: {exc}") from None
 
 
-def get_encoder(settings: Settings):
-    return _load(settings.model, settings.threads)
+def get_encoder(settings: Settings, threads: int | None = None):
+    """The configured model with ``settings.threads`` BLAS threads (or ``threads``), loaded once."""
+    return _load(settings.model, threads or settings.threads)
+
+
+def encoder_for(model: str, threads: int):
+    """``model`` with ``threads`` BLAS threads, loaded once per process (align's encoding workers)."""
+    return _load(model, threads)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from service.jobs import judge_pool, pairing
+from service.jobs import worker_pool, pairing
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
 from service.store.schema import ClaimLink, Contradiction
@@ -20,7 +20,7 @@ def _aligned(make_context, monkeypatch, *, in_flight: int, on_workers: bool):
     # holds pairs that one still in flight is about to store.
     monkeypatch.setattr(pairing, "CHUNK", 10)
     monkeypatch.setattr(pairing, "IN_FLIGHT", in_flight)
-    monkeypatch.setattr(judge_pool, "MIN_PARALLEL_PAIRS", 1 if on_workers else 10**9)
+    monkeypatch.setattr(worker_pool, "MIN_PARALLEL_PAIRS", 1 if on_workers else 10**9)
     report = run_align(ctx.db, s)
     with ctx.db.session() as session:
         rows = (

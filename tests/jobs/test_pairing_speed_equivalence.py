@@ -18,7 +18,7 @@ from service.claims.slot_codec import SLOT_NAMES, prime_records
 from service.claims.slots import extract_slots
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
-from service.jobs.judge_pool import JudgePool
+from service.jobs.worker_pool import WorkerPool
 from service.jobs.pairing import candidate_pairs
 from service.judge.bulk import LINK_MIN_COSINE, judge_candidates, same_voice
 from service.judge.event import same_event
@@ -102,14 +102,14 @@ def _from_stored_slots(ctx, pairs, records, vectors, encoder):
 def _on_workers(ctx, pairs, encoder):
     """The rows of the same pairs judged by a pool of two worker processes (align's local engine),
     each reading the records, slots and vectors from the store itself."""
-    import service.jobs.judge_pool as judge_pool
+    import service.jobs.worker_pool as worker_pool
 
-    pool, lowest = JudgePool(2), judge_pool.MIN_PARALLEL_PAIRS
-    judge_pool.MIN_PARALLEL_PAIRS = 1                 # the seeds' few hundred pairs go to the workers too
+    pool, lowest = WorkerPool(2), worker_pool.MIN_PARALLEL_PAIRS
+    worker_pool.MIN_PARALLEL_PAIRS = 1                 # the seeds' few hundred pairs go to the workers too
     try:
         judged = pool.submit_judging(pairs, ctx.db, encoder).result()
     finally:
-        judge_pool.MIN_PARALLEL_PAIRS = lowest
+        worker_pool.MIN_PARALLEL_PAIRS = lowest
         pool.close()
     assert judged.judged == len(pairs)
     return judged.findings

@@ -63,11 +63,11 @@ def test_check_answers_the_same_from_stored_slots_as_from_the_text(make_context)
 
 
 def test_batches_read_ahead_on_the_workers_are_saved_in_id_order_each_with_the_watermark(make_context, monkeypatch):
-    from service.jobs import judge_pool
+    from service.jobs import worker_pool
     from service.jobs.engines import LocalEngine
     from service.store.slots import sentences_after
 
-    monkeypatch.setattr(judge_pool, "MIN_PARALLEL_SLOTS", 1)       # batches this small go to the workers too
+    monkeypatch.setattr(worker_pool, "MIN_PARALLEL_SLOTS", 1)       # batches this small go to the workers too
     monkeypatch.setattr(slots_stage, "BATCH", 8)
     ctx = make_context(model="hashing", threads=2)
     s = ctx.settings

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from service.jobs.judge_pool import DRIVER_POLL_SECONDS, JudgePool
+from service.jobs.worker_pool import DRIVER_POLL_SECONDS, WorkerPool
 
 # A driver that starts its workers, says their pids, then waits to be killed.
 DRIVER = """
 import os, sys, time
-from service.jobs.judge_pool import JudgePool
-pool = JudgePool(2)
+from service.jobs.worker_pool import WorkerPool
+pool = WorkerPool(2)
 futures = [pool._pool().submit(time.sleep, 0.5) for _ in range(2)]
 for f in futures:
     f.result()
@@ -55,4 +55,4 @@ def test_workers_leave_when_the_driver_is_killed():
 
 def test_a_pool_needs_two_workers():
     with pytest.raises(ValueError, match="at least 2"):
-        JudgePool(1)
+        WorkerPool(1)
