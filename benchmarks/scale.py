@@ -63,7 +63,7 @@ class Descendants:
     PAGE = os.sysconf("SC_PAGE_SIZE")
 
     def __init__(self, every: float = 0.25):
-        self.every, self.cpu, self.rss = every, {}, {}
+        self.every, self.cpu, self.rss, self.total_rss = every, {}, {}, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -93,6 +93,8 @@ class Descendants:
             _, cpu, rss = stats[pid]
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
             self.rss[pid] = max(self.rss.get(pid, 0), rss)
+        if os.getpid() in stats:
+            self.total_rss = max(self.total_rss, sum(stats[pid][2] for pid in ours if pid in stats))
 
     def cpu_seconds(self) -> float:
         self.sample()
@@ -101,6 +103,10 @@ class Descendants:
     def peak_rss_mb(self) -> float:
         """The largest peak of any one descendant (each runs beside the driver)."""
         return round(max(self.rss.values(), default=0) / 1024**2, 1)
+
+    def peak_total_rss_mb(self) -> float:
+        """The largest sum, at one sample, of this process's RSS and its descendants'."""
+        return round(self.total_rss / 1024**2, 1)
 
     def stop(self) -> None:
         self._stop.set()
@@ -158,7 +164,7 @@ def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, 
         "ingest_s": round(ingested - started, 2), "align_s": round(finished - ingested, 2),
         "align_stages_s": clock.seconds(finished), "pipeline_s": round(finished - started, 2),
         "pipeline_cpu_s": round(pipeline_cpu, 2), "peak_rss_mb": peak_rss_mb(),
-        "peak_worker_rss_mb": workers.peak_rss_mb(),
+        "peak_worker_rss_mb": workers.peak_rss_mb(), "peak_total_rss_mb": workers.peak_total_rss_mb(),
     }, hashes, texts
 
 
@@ -220,7 +226,7 @@ def run(args, work: Path, database_url: str | None) -> dict:
 def print_table(result: dict) -> None:
     rows = ("articles", "sentences", "encoded", "ingest_s", "align_s", "pipeline_s", "bare_encoder_s",
             "pipeline_texts_per_s", "bare_encoder_texts_per_s", "pipeline_over_bare", "pipeline_cpu_s",
-            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb",
+            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb", "peak_worker_rss_mb", "peak_total_rss_mb",
             "judged_pairs", "contradictions", "links")
     print(f"{result['database']}, {result['threads']} encoder threads, {result['cpus']} CPUs, load average "
           f"{result['load_average_before'][0]} before / {result['load_average_after'][0]} after")

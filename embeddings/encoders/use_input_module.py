@@ -22,6 +22,8 @@ Measured and left: cutting a batch into one slice per thread (454/s: the
 many small NumPy steps between BLAS calls hold the GIL) and one slice per
 worker process (639/s, but every script that encodes a batch would then need
 an ``if __name__ == "__main__":`` guard, and each worker holds its own model).
+Align, which has worker processes anyway, does encode that way
+(``service/jobs/worker_pool.py``).
 """
 
 from __future__ import annotations

@@ -101,20 +101,27 @@ class LocalEngine:
         self.settings = settings
         self.judge_width = settings.threads
         # Batches worth handing to encode() at once: enough to keep every
-        # worker busy between the driver's look-ups of the next texts.
-        self.encode_width = 1 if settings.threads < 2 else 8 * settings.threads
+        # worker busy between the driver's look-ups of the next texts, and
+        # for a call to be worth the workers.
+        from service.jobs.worker_pool import MIN_PARALLEL_TEXTS
+
+        self.encode_width = 1 if settings.threads < 2 else max(
+            8 * settings.threads, -(-MIN_PARALLEL_TEXTS // settings.batch_size))
         self._pool = None
+        self._encoding_on_workers = False
 
     def encoder_info(self) -> EncoderInfo:
         encoder = self._encoder()
         return EncoderInfo(encoder.name, encoder.dimension)
 
     def encode(self, texts_batches: Iterable[Sequence[str]]) -> Iterator[np.ndarray]:
-        """Large calls on the workers, small ones here, with the workers' one thread (the same vectors)."""
+        """On the workers from the first large call on; before it, here, with the workers' one thread (the same vectors)."""
         from service.jobs import worker_pool
 
         batches = [list(texts) for texts in texts_batches]
-        if self.judge_width >= 2 and sum(map(len, batches)) >= worker_pool.MIN_PARALLEL_TEXTS:
+        large = sum(map(len, batches)) >= worker_pool.MIN_PARALLEL_TEXTS
+        if self.judge_width >= 2 and (large or self._encoding_on_workers):
+            self._encoding_on_workers = True        # loaded there now: the job's last small call too
             yield from self._workers().encode(self.settings.model, batches)
             return
         encoder = self._encoder()
@@ -126,14 +133,23 @@ class LocalEngine:
 
         return get_encoder(self.settings, threads=ENCODE_THREADS)
 
+    def _free_encoders(self) -> None:
+        """Slots and judging follow embedding: workers holding an encoder (about
+        half a GB each) make way for fresh ones without it."""
+        if self._encoding_on_workers:
+            self._pool.close()
+            self._encoding_on_workers = False
+
     def submit_judging(self, pairs: Sequence[Pair], db: Database, encoder: str, nli=None) -> Pending:
         """The rows of ``pairs`` (``stored_pairs.judge_in_store``), judged in the workers."""
+        self._free_encoders()
         if self.judge_width < 2:
             return Ready(judge_in_store(db, pairs, encoder, nli=nli))
         return self._workers().submit_judging(pairs, db, encoder, nli=nli, nli_model=self.settings.nli_model)
 
     def submit_slots(self, rows: Sequence[SlotInput]) -> Pending:
         """Stored-slot payloads of the sentences ``rows`` names (``slot_codec.read_payloads``)."""
+        self._free_encoders()
         if self.judge_width < 2:
             return Ready(read_payloads(rows))
         return self._workers().submit_slots(rows)

@@ -4,7 +4,7 @@ Encoding (``encode``) runs one encoder per worker with one BLAS thread each,
 batches handed out in turn and given back in order: the default encoder
 spends a third of its time in NumPy steps that hold the GIL, so on 2 cores
 two one-thread processes encode 1.6 times as many sentences a second as one
-process with two threads (883/s against 561/s on one SaudiNewsNet day).
+process with two threads (883/s against 561/s on 6,000 sentences of one SaudiNewsNet day).
 
 Reading a sentence's figures, dates, roles and cues is pure Python, about a
 millisecond a sentence, and so is judging a sentence's pairs; one process
@@ -47,9 +47,10 @@ from service.store.slots import SlotInput
 # the first time, starting the workers) would cost more than it saves.
 MIN_PARALLEL_PAIRS = 4_000
 MIN_PARALLEL_SLOTS = 500                # sentences whose slots are read (about 1 ms each)
-# Every worker loads the encoder (a few seconds) on its first batch: worth it
-# from about this many texts, which take the driver as long alone.
-MIN_PARALLEL_TEXTS = 1_000
+# Every worker loads the encoder on its first batch, about 8 s on 2 cores
+# (most of it importing sentence-transformers): worth it from about this many
+# texts, which take the driver's one thread (~280/s) as long.
+MIN_PARALLEL_TEXTS = 4_000
 # One BLAS thread per encoding process, in the workers and in the driver
 # alike, so that a text gets the same vector wherever it is encoded.
 ENCODE_THREADS = 1
@@ -59,7 +60,7 @@ DRIVER_POLL_SECONDS = 1.0
 
 
 class WorkerPool:
-    """``workers`` processes that take the slot steps of large chunks."""
+    """``workers`` processes that encode, read slots and judge pairs for large batches."""
 
     def __init__(self, workers: int):
         if workers < 2:
