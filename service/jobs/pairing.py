@@ -26,7 +26,7 @@ from service.jobs.engines import Engine, Pending, Ready
 from service.jobs.stored_pairs import judge_in_store
 from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
 from service.judge.bulk import Finding, Pair
-from service.store.database import Database
+from service.store.database import Database, id_chunks
 from service.store.schema import ClaimLink, Contradiction
 from service.store.vectors import vectors_after
 
@@ -71,9 +71,10 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
         return set()
     found: set[tuple[int, int]] = set()
     for table in (Contradiction, ClaimLink):
-        rows = session.execute(select(table.a_id, table.b_id).where(
-            table.a_id.in_(a_ids), table.b_id.between(min(b_ids), max(b_ids))))
-        found.update((a, b) for a, b in rows)
+        for chunk in id_chunks(sorted(a_ids)):
+            rows = session.execute(select(table.a_id, table.b_id).where(
+                table.a_id.in_(chunk), table.b_id.between(min(b_ids), max(b_ids))))
+            found.update((a, b) for a, b in rows)
     return found
 
 

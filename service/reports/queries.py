@@ -16,23 +16,14 @@ from sqlalchemy.orm import Session
 
 from service.models import SentenceRecord
 from service.store.articles import sentence_records, to_record
+from service.store.database import id_chunks
 from service.store.findings import independent_sources
 from service.store.schema import Article, ClusterMember, Sentence
-
-ID_CHUNK = 900      # SQLite before 3.32 allows 999 bound parameters per statement
-
-
-def chunks(ids, size: int = ID_CHUNK) -> Iterator[list[int]]:
-    """Ids in slices small enough for one IN (...) on every backend."""
-    ids = list(ids)
-    for start in range(0, len(ids), size):
-        yield ids[start:start + size]
-
 
 def clusters_of(session: Session, sentence_ids: list[int]) -> dict[int, int]:
     """The claim cluster of each sentence that has one."""
     found: dict[int, int] = {}
-    for chunk in chunks(sentence_ids):
+    for chunk in id_chunks(sentence_ids):
         found.update(session.execute(select(ClusterMember.sentence_id, ClusterMember.cluster_id)
                                      .where(ClusterMember.sentence_id.in_(chunk))).all())
     return found
@@ -45,7 +36,7 @@ def support_for(session: Session, sentence_ids: list[int], cluster_of: dict[int,
     outlets) once; a sentence in no cluster is supported by its own outlet.
     """
     members: dict[int, list[int]] = {}
-    for chunk in chunks(sorted(set(cluster_of.values()))):
+    for chunk in id_chunks(sorted(set(cluster_of.values()))):
         for sentence_id, cluster_id in session.execute(
                 select(ClusterMember.sentence_id, ClusterMember.cluster_id)
                 .where(ClusterMember.cluster_id.in_(chunk))):
