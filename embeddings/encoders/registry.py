@@ -41,3 +41,21 @@ def load_encoder(spec: str | None, *, threads: int = 2) -> Encoder:
     from embeddings.encoders.sentence_transformer import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(name, threads=threads)
+
+
+def describe(spec: str | None) -> tuple[str, int] | None:
+    """(name, dimension) of a bundled model named by ``spec``, without loading it; None for the others.
+
+    Loading the default model costs a process about 540 MB (torch and the
+    weights): a process that only hands texts to others to encode needs its
+    name and dimension, not the model. A hub model's dimension is known
+    once it is loaded.
+    """
+    name = (spec or "").strip() or DEFAULT_ENCODER
+    if name == DEFAULT_ENCODER:
+        from embeddings.encoders.use_multilingual import UseMultilingualEncoder as bundled
+    elif name == E5_SMALL:
+        from embeddings.encoders.e5_small import E5SmallEncoder as bundled
+    else:
+        return None
+    return bundled.name, bundled.dimension

@@ -111,6 +111,13 @@ class LocalEngine:
         self._encoding_on_workers = False
 
     def encoder_info(self) -> EncoderInfo:
+        """A bundled model's name and dimension without loading it: the driver
+        loads the model only if it encodes a small call itself (see ``encode``)."""
+        from embeddings.encoders.registry import describe
+
+        known = describe(self.settings.model)
+        if known is not None:
+            return EncoderInfo(*known)
         encoder = self._encoder()
         return EncoderInfo(encoder.name, encoder.dimension)
 

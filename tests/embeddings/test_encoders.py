@@ -62,6 +62,15 @@ def test_default_encoder_contract(use_encoder):
 
 
 @pytest.mark.slow
+def test_a_bundled_model_is_described_as_it_loads(use_encoder):
+    from embeddings.encoders.registry import describe
+
+    assert describe(None) == describe("use-multilingual-v3") == (use_encoder.name, use_encoder.dimension)
+    assert describe("multilingual-e5-small") == ("multilingual-e5-small", 384)
+    assert describe("hashing") is None and describe("sentence-transformers/LaBSE") is None
+
+
+@pytest.mark.slow
 def test_default_encoder_is_cross_lingual(use_encoder):
     assert_cross_lingual(use_encoder)
 

@@ -52,3 +52,22 @@ def test_workers_give_the_driver_s_vectors_in_the_order_of_the_batches(tmp_path,
     assert [len(v) for v in there] == [len(b) for b in batches]
     for a, b in zip(here, there):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_driver_never_loads_the_model_its_workers_encode_with(tmp_path, monkeypatch):
+    # The model is about 540 MB in a process (torch and the weights): align's
+    # driver needs only its name and dimension while the workers encode.
+    from service.retrieval import encoder as encoder_module
+
+    loads, real = [], encoder_module._load
+    monkeypatch.setattr(encoder_module, "_load", lambda *args: loads.append(args) or real(*args))
+    monkeypatch.setattr(worker_pool, "MIN_PARALLEL_TEXTS", 1)
+    engine = LocalEngine(load_settings(home=tmp_path, threads=2))
+    try:
+        info = engine.encoder_info()
+        vectors = list(engine.encode([_news_lines()[:30], ["one more"]]))
+    finally:
+        engine.close()
+    assert loads == []
+    assert (info.name, info.dimension) == ("use-multilingual-v3", 512)
+    assert [v.shape for v in vectors] == [(30, 512), (1, 512)]
