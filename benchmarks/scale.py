@@ -63,7 +63,7 @@ class Descendants:
     PAGE = os.sysconf("SC_PAGE_SIZE")
 
     def __init__(self, every: float = 0.25):
-        self.every, self.cpu, self.rss, self.total_rss = every, {}, {}, 0
+        self.every, self.cpu, self.rss, self.total_rss, self.total_pss = every, {}, {}, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -95,6 +95,7 @@ class Descendants:
             self.rss[pid] = max(self.rss.get(pid, 0), rss)
         if os.getpid() in stats:
             self.total_rss = max(self.total_rss, sum(stats[pid][2] for pid in ours if pid in stats))
+            self.total_pss = max(self.total_pss, sum(map(_pss, ours)))
 
     def cpu_seconds(self) -> float:
         self.sample()
@@ -105,12 +106,29 @@ class Descendants:
         return round(max(self.rss.values(), default=0) / 1024**2, 1)
 
     def peak_total_rss_mb(self) -> float:
-        """The largest sum, at one sample, of this process's RSS and its descendants'."""
+        """The largest sum, at one sample, of this process's RSS and its descendants'.
+
+        Pages the processes share (the forkserver's imports) count once in
+        each: an upper bound of the memory the job takes."""
         return round(self.total_rss / 1024**2, 1)
+
+    def peak_total_pss_mb(self) -> float:
+        """The largest sum, at one sample, of the processes' PSS: the memory the job takes,
+        each shared page split among the processes that share it."""
+        return round(self.total_pss / 1024**2, 1)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (0 once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
 
 
 def cpu_seconds() -> float:
@@ -165,11 +183,13 @@ def run_stage(ctx: Context, paths: list[Path], before: set[str]) -> tuple[dict, 
         "align_stages_s": clock.seconds(finished), "pipeline_s": round(finished - started, 2),
         "pipeline_cpu_s": round(pipeline_cpu, 2), "peak_rss_mb": peak_rss_mb(),
         "peak_worker_rss_mb": workers.peak_rss_mb(), "peak_total_rss_mb": workers.peak_total_rss_mb(),
+        "peak_total_pss_mb": workers.peak_total_pss_mb(),
     }, hashes, texts
 
 
 def with_floor(stage: dict, ctx: Context, texts: list[str]) -> dict:
     """The bare encoder on the texts the stage encoded; the ratio the target is about."""
+    ctx.encoder.encode(["warm up"])                    # model loading is not part of the figure
     started, cpu_started = time.perf_counter(), time.process_time()
     for start in range(0, len(texts), ctx.settings.batch_size):
         ctx.encoder.encode(texts[start:start + ctx.settings.batch_size])
@@ -213,7 +233,8 @@ def work_folder(keep: Path | None) -> Iterator[Path]:
 def run(args, work: Path, database_url: str | None) -> dict:
     rest, last = split_days(args.data, args.limit, work, args.days)
     ctx = Context(load_settings(home=work / "home", threads=args.threads, database_url=database_url))
-    ctx.encoder.encode(["warm up"])                    # model loading is not part of either figure
+    # The bare encoder is loaded after both stages: its model in this process
+    # would count in the job's memory, and align's driver holds none.
     backfill, hashes, texts = run_stage(ctx, rest, set())
     if args.keep is not None and database_url is None:
         copy_home(work / "home", work / "backfill-home")   # to re-run the increment on alone
@@ -226,7 +247,7 @@ def run(args, work: Path, database_url: str | None) -> dict:
 def print_table(result: dict) -> None:
     rows = ("articles", "sentences", "encoded", "ingest_s", "align_s", "pipeline_s", "bare_encoder_s",
             "pipeline_texts_per_s", "bare_encoder_texts_per_s", "pipeline_over_bare", "pipeline_cpu_s",
-            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb", "peak_worker_rss_mb", "peak_total_rss_mb",
+            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb", "peak_worker_rss_mb", "peak_total_rss_mb", "peak_total_pss_mb",
             "judged_pairs", "contradictions", "links")
     print(f"{result['database']}, {result['threads']} encoder threads, {result['cpus']} CPUs, load average "
           f"{result['load_average_before'][0]} before / {result['load_average_after'][0]} after")
