@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from service.errors import ModelMismatchError
@@ -74,11 +74,11 @@ def count_missing(session: Session, encoder: str) -> int:
 
 
 def store_vectors(session: Session, encoder: str, hashes: list[str], vectors: np.ndarray) -> None:
+    """One bulk INSERT (executemany): ORM objects cost the job's process three times the CPU."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    session.add_all(
-        Embedding(text_hash=h, encoder=encoder, dimension=vectors.shape[1], vector=v.tobytes())
-        for h, v in zip(hashes, vectors)
-    )
+    if len(hashes):
+        session.execute(insert(Embedding), [dict(text_hash=h, encoder=encoder, dimension=vectors.shape[1],
+                                                 vector=v.tobytes()) for h, v in zip(hashes, vectors)])
 
 
 def vectors_after(session: Session, encoder: str, after_id: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
