@@ -247,8 +247,8 @@ def run(args, work: Path, database_url: str | None) -> dict:
 def print_table(result: dict) -> None:
     rows = ("articles", "sentences", "encoded", "ingest_s", "align_s", "pipeline_s", "bare_encoder_s",
             "pipeline_texts_per_s", "bare_encoder_texts_per_s", "pipeline_over_bare", "pipeline_cpu_s",
-            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb", "peak_worker_rss_mb", "peak_total_rss_mb", "peak_total_pss_mb",
-            "judged_pairs", "contradictions", "links")
+            "bare_encoder_cpu_s", "pipeline_over_bare_cpu", "peak_rss_mb", "peak_worker_rss_mb", "peak_total_rss_mb",
+            "peak_total_pss_mb", "judged_pairs", "contradictions", "links")
     print(f"{result['database']}, {result['threads']} encoder threads, {result['cpus']} CPUs, load average "
           f"{result['load_average_before'][0]} before / {result['load_average_after'][0]} after")
     print(f"{'':<26}{'backfill':>12}{'increment':>12}")

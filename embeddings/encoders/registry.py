@@ -17,6 +17,11 @@ HASHING = "hashing"
 BUNDLED = (DEFAULT_ENCODER, E5_SMALL, HASHING)
 
 
+def _name(spec: str | None) -> str:
+    """The backend a spec names: empty means the default."""
+    return (spec or "").strip() or DEFAULT_ENCODER
+
+
 def load_encoder(spec: str | None, *, threads: int = 2) -> Encoder:
     """Build the encoder named by ``spec``.
 
@@ -25,7 +30,7 @@ def load_encoder(spec: str | None, *, threads: int = 2) -> Encoder:
     - ``"hashing"``: the model-free test twin
     - anything else: a sentence-transformers hub name or local path
     """
-    name = (spec or "").strip() or DEFAULT_ENCODER
+    name = _name(spec)
     if name == DEFAULT_ENCODER:
         from embeddings.encoders.use_multilingual import UseMultilingualEncoder
 
@@ -51,7 +56,7 @@ def describe(spec: str | None) -> tuple[str, int] | None:
     name and dimension, not the model. A hub model's dimension is known
     once it is loaded.
     """
-    name = (spec or "").strip() or DEFAULT_ENCODER
+    name = _name(spec)
     if name == DEFAULT_ENCODER:
         from embeddings.encoders.use_multilingual import UseMultilingualEncoder as bundled
     elif name == E5_SMALL:

@@ -70,10 +70,11 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
     if not a_ids:
         return set()
     found: set[tuple[int, int]] = set()
+    chunks, low, high = list(id_chunks(sorted(a_ids))), min(b_ids), max(b_ids)
     for table in (Contradiction, ClaimLink):
-        for chunk in id_chunks(sorted(a_ids)):
+        for chunk in chunks:
             rows = session.execute(select(table.a_id, table.b_id).where(
-                table.a_id.in_(chunk), table.b_id.between(min(b_ids), max(b_ids))))
+                table.a_id.in_(chunk), table.b_id.between(low, high)))
             found.update((a, b) for a, b in rows)
     return found
 

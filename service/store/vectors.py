@@ -76,7 +76,7 @@ def count_missing(session: Session, encoder: str) -> int:
 def store_vectors(session: Session, encoder: str, hashes: list[str], vectors: np.ndarray) -> None:
     """One bulk INSERT (executemany): ORM objects cost the job's process three times the CPU."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    if len(hashes):
+    if hashes:
         session.execute(insert(Embedding), [dict(text_hash=h, encoder=encoder, dimension=vectors.shape[1],
                                                  vector=v.tobytes()) for h, v in zip(hashes, vectors)])
 
