@@ -11,7 +11,7 @@ import pytest
 
 from tests.api.conftest import AUTH
 from tests.api.test_routes import wait_for_job
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
 pytestmark = pytest.mark.slow
 CLAIMS = ["Groups representing 52,000 fighters signed the ceasefire.",
@@ -20,7 +20,7 @@ CLAIMS = ["Groups representing 52,000 fighters signed the ceasefire.",
 
 
 def saudi_articles(count: int) -> list[dict]:
-    path = sorted((SHARED / "data" / "saudinewsnet").glob("*.zip"))[0]
+    path = sorted(shared_path("data", "saudinewsnet").glob("*.zip"))[0]
     articles = []
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
