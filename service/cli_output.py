@@ -41,13 +41,25 @@ def _evidence_line(item: dict) -> str:
     return f"  [{item['score']:.2f} {item['tier']}] {item['outlet']}, {date}: {item['sentence']}"
 
 
+def _copies_line(item: dict) -> str | None:
+    """Wire copy: the other outlets that carried the same text, so one report is not read as five."""
+    others = [c for c in item.get("copies", []) if c["article_id"] != item["article_id"]]
+    if not others:
+        return None
+    where = ", ".join(f"{c['outlet']} ({c['published_at'] or 'date unknown'})" for c in others)
+    return f"      the same text in {count(len(item['outlets']), 'outlet')}: also {where}"
+
+
 def print_check(result: dict) -> None:
     click.echo(f"claim: {result['claim']}")
     for key in ("supporting", "conflicting"):
         items = result[key]
-        click.echo(f"{key} ({len(items)}):")
+        click.echo(f"{key} ({count(len(items), 'distinct report')}):")
         for item in items:
             click.echo(_evidence_line(item))
+            copies = _copies_line(item)
+            if copies:
+                click.echo(copies)
             for reason in item.get("reasons", []):
                 click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
     if not result["supporting"] and not result["conflicting"]:
