@@ -28,7 +28,8 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 @click.option("--until", metavar="DATE", help="last day (YYYY-MM-DD): pairs with a side published on or before it")
 @click.option("--type", "type_", help="only this contradiction type (number, date, scope, ...)")
 @click.option("--outlet", help="only pairs with this outlet on one side")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="a self-contained HTML page, Markdown, or the report's JSON")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="write the report to FILE (whole or not at all) instead of printing it")
 @click.pass_obj

@@ -172,10 +172,13 @@ class ArticleResponse(Response):
 class Cluster(Response):
     id: int
     members: list[Sentence]
+    label: str = Field(default="", description="the representative sentence: the text most outlets carried")
 
 
 class ClustersResponse(Response):
     clusters: list[Cluster]
+    limit: int | None = None
+    offset: int | None = None
 
 
 class Contradiction(Response):

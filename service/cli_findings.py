@@ -1,0 +1,99 @@
+"""``factalign contradictions`` and ``factalign clusters``: what align found, with the API's filters.
+
+Each command takes the same filters as its endpoint (GET /v1/contradictions,
+GET /v1/clusters) under the same names, and prints the same JSON with --json.
+"""
+
+from __future__ import annotations
+
+import click
+
+from service.cli import _dump, cli, handle_errors
+from service.cli_output import count, print_contradiction
+from service.cli_report import parse_day
+from service.context import Context
+
+# A screenful: the full list of a large store ran to thousands of lines.
+CLUSTERS_SHOWN = 20
+MEMBERS_SHOWN = 3
+
+
+@cli.command()
+@click.option("--type", "type_", help="only this reason type (number, date, scope, ...)")
+@click.option("--outlet", help="only pairs with this outlet on one side")
+@click.option("--since", metavar="DATE", help="only pairs with a side published on or after DATE (YYYY-MM-DD)")
+@click.option("--until", metavar="DATE", help="only pairs with a side published on or before DATE (YYYY-MM-DD)")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 1000), help="how many pairs")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="pairs to skip (paging)")
+@click.option("--json", "as_json", is_flag=True, help="print the contradictions JSON (as GET /v1/contradictions)")
+@click.pass_obj
+@handle_errors
+def contradictions(ctx: Context, type_: str | None, outlet: str | None, since: str | None, until: str | None,
+                   limit: int, offset: int, as_json: bool) -> None:
+    """Pairs of reports the alignment job flagged as contradicting each other, oldest first.
+
+    \b
+    Examples:
+      factalign contradictions --type number --json
+      factalign contradictions --since 2016-12-29 --until 2016-12-31 --outlet "Al Jazeera"
+    """
+    from service.store.findings import list_contradictions
+
+    with ctx.db.session() as session:
+        items = list_contradictions(session, type_=type_, outlet=outlet, since=parse_day(since, "--since"),
+                                    until=parse_day(until, "--until"), limit=limit, offset=offset)
+    if as_json:
+        _dump({"contradictions": items, "limit": limit, "offset": offset})
+        return
+    for item in items:
+        print_contradiction(item)
+    if not items:
+        click.echo("no contradictions recorded for these filters (run `factalign align` after ingesting)")
+
+
+@cli.command()
+@click.option("--limit", default=CLUSTERS_SHOWN, show_default=True, type=click.IntRange(1, 1000),
+              help="how many clusters, largest first")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="clusters to skip (paging)")
+@click.option("--min-size", default=2, show_default=True, type=click.IntRange(1, 1000),
+              help="smallest cluster shown (sentences)")
+@click.option("--json", "as_json", is_flag=True,
+              help="print the clusters JSON with every member (as GET /v1/clusters)")
+@click.pass_obj
+@handle_errors
+def clusters(ctx: Context, limit: int, offset: int, min_size: int, as_json: bool) -> None:
+    """Groups of sentences that say the same thing across outlets and languages, largest first.
+
+    Each cluster is shown by its label (its representative sentence) and a
+    few members; --json gives every member.
+
+    \b
+    Examples:
+      factalign clusters
+      factalign clusters --limit 50 --offset 50 --min-size 5
+      factalign clusters --json > clusters.json
+    """
+    from service.reports.cluster_labels import with_labels
+    from service.store.findings import list_clusters
+
+    with ctx.db.session() as session:
+        items = with_labels(list_clusters(session, min_size=min_size, limit=limit, offset=offset))
+    if as_json:
+        _dump({"clusters": items, "limit": limit, "offset": offset})
+        return
+    for item in items:
+        print_cluster(item)
+    if not items:
+        click.echo("no clusters for these filters (run `factalign align` after ingesting)")
+    elif len(items) == limit:
+        click.echo(f"(clusters {offset + 1}-{offset + limit} by size; --offset {offset + limit} for the next)")
+
+
+def print_cluster(item: dict) -> None:
+    members = item["members"]
+    click.echo(f"cluster {item['id']}: {item['label']}")
+    click.echo(f"  {count(len(members), 'sentence')}, {count(item['independent_sources'], 'independent outlet')}")
+    for member in members[:MEMBERS_SHOWN]:
+        click.echo(f"    {member['outlet']}, {member['published_at'] or 'date unknown'}: {member['sentence']}")
+    if len(members) > MEMBERS_SHOWN:
+        click.echo(f"    … and {len(members) - MEMBERS_SHOWN} more (--json for all)")
