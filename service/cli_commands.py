@@ -81,10 +81,18 @@ def align(ctx: Context, since, rebuild_index: bool, reembed: bool, as_json: bool
     if as_json:
         _dump(report.to_json())
     else:
-        click.echo(f"encoded {count(report.encoded, 'new sentence')} with {report.encoder}; "
-                   f"index holds {report.index_size} ({report.indexed} added); "
-                   f"{count(report.judged_pairs, 'pair')} judged, {count(report.contradictions, 'contradiction')}, "
-                   f"{count(report.clusters, 'cluster')} in {report.seconds:.1f}s")
+        click.echo(align_summary(report, rebuilt=rebuild_index or reembed))
+
+
+def align_summary(report, *, rebuilt: bool) -> str:
+    """One line; it says why fewer texts were encoded than sentences indexed (copies share a vector)."""
+    copies = report.indexed - report.encoded
+    shared = (f", {copies:,} of them copies of a text already encoded, which share its vector"
+              if copies > 0 and not rebuilt else "")
+    return (f"encoded {count(report.encoded, 'new text')} with {report.encoder}; "
+            f"index holds {report.index_size:,} sentences ({report.indexed:,} added{shared}); "
+            f"{count(report.judged_pairs, 'pair')} judged, {count(report.contradictions, 'contradiction')}, "
+            f"{count(report.clusters, 'cluster')} in {report.seconds:.1f}s")
 
 
 @cli.command()
@@ -123,11 +131,33 @@ def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, sin
     if not claim:
         raise click.UsageError("give a CLAIM or --batch FILE")
     result = check_claim(ctx, claim, top_k=top_k, filters=filters)
-    _dump(result) if as_json else print_check(result)
+    if as_json:
+        _dump(result)
+    elif result["supporting"] or result["conflicting"]:
+        print_check(result)
+    else:
+        print_check(result, empty_store_hint(ctx) or "nothing in the store talks about this claim")
+
+
+def empty_store_hint(ctx: Context) -> str | None:
+    """Why a check found nothing when the reason is the store, not the claim: it is empty, or not aligned."""
+    from sqlalchemy import exists, select
+
+    from service.store.schema import Article
+    from service.store.vectors import ENCODER_KEY
+
+    with ctx.db.session() as session:
+        has_articles = session.scalar(select(exists().where(Article.id.isnot(None))))
+    if not has_articles:
+        return "the store is empty: run `factalign ingest PATH...` and then `factalign align`"
+    if ctx.db.get_meta(ENCODER_KEY) is None:
+        return "nothing in the store is aligned yet: run `factalign align`"
+    return None
 
 
 @cli.command()
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="how many runs, newest first")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000),
+              help="how many runs, newest first")
 @click.option("--json", "as_json", is_flag=True, help="print the runs as JSON (as GET /v1/jobs)")
 @click.pass_obj
 @handle_errors

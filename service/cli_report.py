@@ -50,7 +50,7 @@ def report(ctx: Context, since: str | None, until: str | None, type_: str | None
     """
     from service.reports.builder import build_report
     from service.reports.publish import write_atomically
-    from service.reports.render import render_report
+    from service.reports.render import counted, render_report
 
     built = build_report(ctx.db, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
                          type_=type_, outlet=outlet)
@@ -60,8 +60,8 @@ def report(ctx: Context, since: str | None, until: str | None, type_: str | None
         return
     write_atomically(out, text)
     totals = built["totals"]
-    click.echo(f"wrote {out} ({fmt}): contradictions {totals['contradictions']}, stories {totals['stories']}",
-               err=True)
+    click.echo(f"wrote {out} ({fmt}): {counted(totals['contradictions'], 'contradiction')} in "
+               f"{counted(totals['stories'], 'story', 'stories')}", err=True)
 
 
 @cli.command()

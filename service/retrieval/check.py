@@ -60,7 +60,8 @@ def validate_claim(claim: str, max_chars: int = MAX_CLAIM_CHARS) -> str:
     if not isinstance(claim, str) or not claim.strip():
         raise InputError("claim is empty: give the sentence to check")
     if len(claim) > max_chars:
-        raise InputError(f"claim is {len(claim):,} characters, over the {max_chars:,}-character limit")
+        raise InputError(f"claim is {len(claim):,} characters, over the {max_chars:,}-character limit "
+                         f"(FACTALIGN_MAX_CLAIM_CHARS raises it)")
     return claim.strip()
 
 
