@@ -63,7 +63,7 @@ def print_check(result: dict, empty_hint: str = "nothing in the store talks abou
     click.echo(f"claim: {result['claim']}")
     for key in ("supporting", "conflicting"):
         items = result[key]
-        click.echo(f"{key} ({count(len(items), 'distinct report')}):")
+        click.echo(f"{key} ({len(items)}):")
         for item in items:
             click.echo(_evidence_line(item))
             copies = _copies_line(item)
