@@ -42,13 +42,7 @@ def contradictions(ctx: Context, type_: str | None, outlet: str | None, since: s
     with ctx.db.session() as session:
         items = list_contradictions(session, type_=type_, outlet=outlet, since=parse_day(since, "--since"),
                                     until=parse_day(until, "--until"), limit=limit, offset=offset)
-    if as_json:
-        _dump({"contradictions": items, "limit": limit, "offset": offset})
-        return
-    for item in items:
-        print_contradiction(item)
-    if not items:
-        click.echo("no contradictions recorded for these filters (run `factalign align` after ingesting)")
+    show("contradictions", items, as_json=as_json, limit=limit, offset=offset, printer=print_contradiction)
 
 
 @cli.command()
@@ -78,15 +72,20 @@ def clusters(ctx: Context, limit: int, offset: int, min_size: int, as_json: bool
 
     with ctx.db.session() as session:
         items = with_labels(list_clusters(session, min_size=min_size, limit=limit, offset=offset))
+    show("clusters", items, as_json=as_json, limit=limit, offset=offset, printer=print_cluster)
+    if not as_json and len(items) == limit:
+        click.echo(f"(clusters {offset + 1}-{offset + limit} by size; --offset {offset + limit} for the next)")
+
+
+def show(key: str, items: list[dict], *, as_json: bool, limit: int, offset: int, printer) -> None:
+    """The endpoint's JSON page with --json, else each item printed (or why there are none)."""
     if as_json:
-        _dump({"clusters": items, "limit": limit, "offset": offset})
+        _dump({key: items, "limit": limit, "offset": offset})
         return
     for item in items:
-        print_cluster(item)
+        printer(item)
     if not items:
-        click.echo("no clusters for these filters (run `factalign align` after ingesting)")
-    elif len(items) == limit:
-        click.echo(f"(clusters {offset + 1}-{offset + limit} by size; --offset {offset + limit} for the next)")
+        click.echo(f"no {key} for these filters (run `factalign align` after ingesting)")
 
 
 def print_cluster(item: dict) -> None:

@@ -15,9 +15,10 @@ from tests.api.conftest import AUTH
 # unless named here.
 ENDPOINTS = {("get", "/v1/contradictions"): "contradictions", ("get", "/v1/clusters"): "clusters",
              ("get", "/v1/report"): "report", ("get", "/v1/jobs"): "jobs",
-             ("post", "/v1/claims/check"): "check", ("post", "/v1/claims/compare"): "compare"}
+             ("post", "/v1/claims/check"): "check", ("post", "/v1/claims/compare"): "compare",
+             ("get", "/v1/entities/{name}/stances"): "stances"}
 RENAMED = {"top_k": "--top", "outlets": "--outlet", "languages": "--language"}
-ARGUMENTS = {"claim", "a", "b"}
+ARGUMENTS = {"claim", "a", "b", "name"}
 # What only a terminal needs: machine output, batch files, an output file.
 CLI_ONLY = {"--json", "--batch", "--out", "--help"}
 
@@ -30,7 +31,7 @@ def run(home, *args):
 
 def _api_names(schema: dict, method: str, path: str) -> set[str]:
     operation = schema["paths"][path][method]
-    names = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    names = {p["name"] for p in operation.get("parameters", []) if p["in"] in ("query", "path")}
     body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
     if body:
         ref = body["$ref"].rsplit("/", 1)[-1]

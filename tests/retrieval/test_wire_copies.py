@@ -8,9 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from service.cli import cli
-from service.jobs.align import run_align
-from service.jobs.ingest import ingest_paths
 from service.retrieval.check import check_claim
+from tests.conftest import ingest_and_align, opened
 
 AGENCY = "افتتحت وزارة الزراعة السعودية سوقا جديدا للتمور في مدينة بريدة يستقبل ثلاثة آلاف طن في موسمه الأول."
 WIRE_OUTLETS = ["Okaz", "Al Riyadh", "Al Madina", "Al Watan", "Al Yaum"]
@@ -36,30 +35,17 @@ def _articles() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def wire_home(tmp_path_factory):
-    from service.config import load_settings
-    from service.context import Context
-
     home = tmp_path_factory.mktemp("wire")
     path = home / "articles.jsonl"
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in _articles()), encoding="utf-8")
-    ctx = Context(load_settings(home=home))
-    try:
-        s = ctx.settings
-        assert ingest_paths(ctx.db, [path], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars).added == 10
-        run_align(ctx.db, s)
-    finally:
-        ctx.close()
+    assert ingest_and_align(home, [path]).added == 10
     return home
 
 
 @pytest.fixture
 def wire_ctx(wire_home):
-    from service.config import load_settings
-    from service.context import Context
-
-    ctx = Context(load_settings(home=wire_home))
-    yield ctx
-    ctx.close()
+    with opened(wire_home) as ctx:
+        yield ctx
 
 
 def test_one_agency_text_in_five_outlets_is_one_item_with_five_outlets(wire_ctx):
