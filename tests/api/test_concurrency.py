@@ -32,6 +32,7 @@ def saudi_articles(count: int) -> list[dict]:
 
 
 def test_checks_stay_correct_while_writing_and_aligning(client):
+    new_articles = saudi_articles(30)        # before the threads start: a skip inside the pool would hang it
     check = lambda claim: client.post("/v1/claims/check", json={"claim": claim}, headers=AUTH)
     before = {claim: check(claim).json() for claim in CLAIMS}
     stop, answers, errors = threading.Event(), [], []
@@ -44,7 +45,7 @@ def test_checks_stay_correct_while_writing_and_aligning(client):
     with ThreadPoolExecutor(max_workers=len(CLAIMS)) as pool:
         for claim in CLAIMS:
             pool.submit(keep_checking, claim)
-        added = client.post("/v1/articles", json=saudi_articles(30), headers=AUTH)
+        added = client.post("/v1/articles", json=new_articles, headers=AUTH)
         job = wait_for_job(client, client.post("/v1/jobs/align", headers=AUTH).json()["id"])
         stop.set()
     assert added.status_code == 201 and job["state"] == "succeeded", (added.json(), job)
