@@ -198,11 +198,13 @@ def compare(ctx: Context, a: str | None, b: str | None, as_json: bool, batch) ->
 @cli.command()
 @click.option("--type", "type_", help="only this reason type (number, date, scope, ...)")
 @click.option("--outlet", help="only pairs with this outlet on one side")
+@click.option("--tier", type=click.Choice(("confirmed", "possible", "all")), default="confirmed", show_default=True,
+              help="confirmed conflicts, the possible ones, or all")
 @click.option("--limit", default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 @handle_errors
-def contradictions(ctx: Context, type_: str | None, outlet: str | None, limit: int, as_json: bool) -> None:
+def contradictions(ctx: Context, type_: str | None, outlet: str | None, tier: str, limit: int, as_json: bool) -> None:
     """Pairs of reports the alignment job flagged as contradicting each other.
 
     \b
@@ -212,7 +214,7 @@ def contradictions(ctx: Context, type_: str | None, outlet: str | None, limit: i
     from service.store.findings import list_contradictions
 
     with ctx.db.session() as session:
-        items = list_contradictions(session, type_=type_, outlet=outlet, limit=limit)
+        items = list_contradictions(session, type_=type_, outlet=outlet, tier=tier, limit=limit)
     if as_json:
         _dump({"contradictions": items})
         return
