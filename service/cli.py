@@ -92,6 +92,7 @@ def cli(ctx: click.Context, home, database_url, model, threads) -> None:
 from service import cli_commands  # noqa: E402,F401  (registers the commands on ``cli``)
 from service import cli_report  # noqa: E402,F401
 from service import cli_db  # noqa: E402,F401
+from service import cli_audit  # noqa: E402,F401
 from service import cli_findings  # noqa: E402,F401
 
 

@@ -255,9 +255,10 @@ def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | 
     if pairs:
         result["pairs"] = evaluate_pairs(ctx, pairs)
     if ans:
-        from service.evaluation.ans import evaluate_ans
+        from service.evaluation.ans import evaluate_ans, evaluate_compare
 
         result["ans"] = evaluate_ans(ans)
+        result["ans_compare"] = evaluate_compare(ctx, ans)    # the product path: what `compare` says
     if sts:
         from service.evaluation.sts import evaluate_sts
 

@@ -12,6 +12,7 @@ from service.cli import _dump, cli, handle_errors
 from service.cli_output import count, print_contradiction
 from service.cli_report import parse_day
 from service.context import Context
+from service.store.findings import TIERS
 
 # A screenful: the full list of a large store ran to thousands of lines.
 CLUSTERS_SHOWN = 20
@@ -21,6 +22,8 @@ MEMBERS_SHOWN = 3
 @cli.command()
 @click.option("--type", "type_", help="only this reason type (number, date, scope, ...)")
 @click.option("--outlet", help="only pairs with this outlet on one side")
+@click.option("--tier", type=click.Choice(TIERS), default="confirmed", show_default=True,
+              help="confirmed conflicts, the possible ones, or all")
 @click.option("--since", metavar="DATE", help="only pairs with a side published on or after DATE (YYYY-MM-DD)")
 @click.option("--until", metavar="DATE", help="only pairs with a side published on or before DATE (YYYY-MM-DD)")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 1000), help="how many pairs")
@@ -28,19 +31,20 @@ MEMBERS_SHOWN = 3
 @click.option("--json", "as_json", is_flag=True, help="print the contradictions JSON (as GET /v1/contradictions)")
 @click.pass_obj
 @handle_errors
-def contradictions(ctx: Context, type_: str | None, outlet: str | None, since: str | None, until: str | None,
-                   limit: int, offset: int, as_json: bool) -> None:
+def contradictions(ctx: Context, type_: str | None, outlet: str | None, tier: str, since: str | None,
+                   until: str | None, limit: int, offset: int, as_json: bool) -> None:
     """Pairs of reports the alignment job flagged as contradicting each other, oldest first.
 
     \b
     Examples:
       factalign contradictions --type number --json
+      factalign contradictions --tier all
       factalign contradictions --since 2016-12-29 --until 2016-12-31 --outlet "Al Jazeera"
     """
     from service.store.findings import list_contradictions
 
     with ctx.db.session() as session:
-        items = list_contradictions(session, type_=type_, outlet=outlet, since=parse_day(since, "--since"),
+        items = list_contradictions(session, type_=type_, outlet=outlet, tier=tier, since=parse_day(since, "--since"),
                                     until=parse_day(until, "--until"), limit=limit, offset=offset)
     show("contradictions", items, as_json=as_json, limit=limit, offset=offset, printer=print_contradiction)
 

@@ -83,7 +83,8 @@ def print_eval(result: dict) -> None:
             click.echo(f"  FAIL {row['id']}: {'; '.join(row['problems'])}")
     if "pairs" in result:
         pairs = result["pairs"]
-        click.echo(f"pairs: {'passed' if pairs['passed'] else 'FAILED'}; {pairs['flagged_total']} pairs flagged in all")
+        click.echo(f"pairs: {'passed' if pairs['passed'] else 'FAILED'}; {pairs['flagged_total']} pairs flagged in all, "
+                   f"{pairs.get('confirmed_total', 0)} confirmed")
         for row in pairs["contradictions"]:
             click.echo(f"  {row['id']}: {'flagged' if row['found'] else 'MISSED'}"
                        f"{'' if row['type_ok'] or not row['found'] else ' (other type)'}")
@@ -91,7 +92,7 @@ def print_eval(result: dict) -> None:
             click.echo(f"  {row['id']}: {'WRONGLY flagged' if row['flagged'] else 'not flagged (right)'}")
         if pairs["boilerplate_leaked"]:
             click.echo(f"  boilerplate leaked: {pairs['boilerplate_leaked']}")
-    for key in ("ans", "sts"):
+    for key in ("ans", "ans_compare", "sts"):
         if key in result:
             click.echo(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")
 

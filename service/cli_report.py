@@ -10,6 +10,7 @@ import click
 from service.cli import _dump, cli, handle_errors
 from service.context import Context
 from service.errors import InputError
+from service.store.findings import TIERS
 
 FORMATS = ("html", "md", "json")      # service.reports.render.FORMATS, without importing it at start-up
 
@@ -28,6 +29,8 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 @click.option("--until", metavar="DATE", help="last day (YYYY-MM-DD): pairs with a side published on or before it")
 @click.option("--type", "type_", help="only this contradiction type (number, date, scope, ...)")
 @click.option("--outlet", help="only pairs with this outlet on one side")
+@click.option("--tier", type=click.Choice(TIERS), default="confirmed", show_default=True,
+              help="confirmed conflicts, the possible ones, or all")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
               help="a self-contained HTML page, Markdown, or the report's JSON")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
@@ -35,7 +38,7 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 @click.pass_obj
 @handle_errors
 def report(ctx: Context, since: str | None, until: str | None, type_: str | None, outlet: str | None,
-           fmt: str, out: Path | None) -> None:
+           tier: str, fmt: str, out: Path | None) -> None:
     """The editors' contradiction report: conflicts side by side, grouped by story.
 
     HTML is one self-contained page (no network, filters by type, outlet
@@ -53,7 +56,7 @@ def report(ctx: Context, since: str | None, until: str | None, type_: str | None
     from service.reports.render import counted, render_report
 
     built = build_report(ctx.db, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                         type_=type_, outlet=outlet)
+                         type_=type_, outlet=outlet, tier=tier)
     text = render_report(built, fmt)
     if out is None:
         click.echo(text, nl=False)

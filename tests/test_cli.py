@@ -46,7 +46,7 @@ def test_compare_flags_a_number_conflict_across_languages(seeded_home):
 
 
 def test_contradictions_and_clusters_json(seeded_home):
-    found = json.loads(run(seeded_home, "contradictions", "--json").output)["contradictions"]
+    found = json.loads(run(seeded_home, "contradictions", "--tier", "all", "--json").output)["contradictions"]
     assert any(item["type"] == "scope" for item in found)
     assert all({"id", "type", "a", "b", "reasons"} <= set(item) for item in found)
     clusters = json.loads(run(seeded_home, "clusters", "--json").output)["clusters"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -25,10 +25,13 @@ def contradictions(ctx: ContextDep,
                    outlet: Annotated[str | None, Query(max_length=256, description="either side's outlet")] = None,
                    since: Annotated[dt.date | None, Query(description="published on or after")] = None,
                    until: Annotated[dt.date | None, Query(description="published on or before")] = None,
+                   tier: Annotated[Literal["confirmed", "possible", "all"], Query(
+                       description="confirmed conflicts (default), the possible ones, or all")] = "confirmed",
                    limit: Limit = 100, offset: Offset = 0) -> dict:
-    """Flagged pairs, each with both sentences and the typed reasons, oldest first."""
+    """Flagged pairs, each with both sentences and the typed reasons, oldest first; wire copies
+    of one pair are one item with every pair that carried it in ``sources``."""
     with ctx.db.session() as session:
-        items = list_contradictions(session, type_=type, outlet=outlet, since=since, until=until,
+        items = list_contradictions(session, type_=type, outlet=outlet, since=since, until=until, tier=tier,
                                     limit=limit, offset=offset)
     return {"contradictions": items, "limit": limit, "offset": offset}
 

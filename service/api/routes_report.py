@@ -19,16 +19,19 @@ Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 
 
 @router.get("/report", response_class=HTMLResponse, responses={200: {
-    "description": "the report", "content": {"text/html": {}, "text/markdown": {}, "application/json": {}}}})
+    "description": "the report", "content": {"text/html": {}, "text/markdown": {}, "application/json": {}}},
+    422: {"description": "bad input, e.g. a start date after the end date", "content": {"application/json": {}}}})
 def report(ctx: ContextDep, since: Day = None, until: Day = None,
            type: Annotated[str | None, Query(max_length=32, description="only this contradiction type")] = None,
            outlet: Annotated[str | None, Query(max_length=256, description="pairs with this outlet on a side")] = None,
+           tier: Annotated[Literal["confirmed", "possible", "all"], Query(
+               description="confirmed conflicts (default), the possible ones, or all")] = "confirmed",
            format: Literal["html", "md", "json"] = "html") -> Response:
     """Contradictions side by side, grouped by story, with the conflicting values highlighted."""
     from service.reports.builder import build_report
     from service.reports.render import content_policy, render_report
 
-    built = build_report(ctx.db, since=since, until=until, type_=type, outlet=outlet)
+    built = build_report(ctx.db, since=since, until=until, type_=type, outlet=outlet, tier=tier)
     if format == "json":
         return JSONResponse(built)
     headers = {"Content-Security-Policy": content_policy()} if format == "html" else None

@@ -10,7 +10,9 @@ from service.claims.lexicons import Term, folded_words
 # negative concord (никто не, ne ... jamais): никто/ничего and "ne" are left
 # out so that one negation counts once.
 NEGATIONS = (
-    Term("not", "negation", "لم|لن|لا|ليس|ليست|ليسوا|لست|لسنا|ليسا|غير", form="particle"),
+    # Not غير: it makes privative adjectives inside noun phrases ("غير العادية",
+    # "غير نظامية": extraordinary, irregular), and negates no clause.
+    Term("not", "negation", "لم|لن|لا|ليس|ليست|ليسوا|لست|لسنا|ليسا", form="particle"),
     Term("not", "negation", "عدم", form="noun"),
     Term("deny", "negation", "نفى-|نفت|نفوا|ينفون|نفيه|ينف|تنف|ينفوا"),  # ينف: jussive, after لم
     Term("not", "negation", "not|never|no|none|nobody|nothing|neither|nor|cannot|no one|don't|doesn't|didn't"

@@ -301,10 +301,13 @@ def compile_all() -> None:
     """Build every lexicon's regexes: a server does it at start-up, not in its first requests.
 
     Compiling the larger lists (places and actors, role words) takes a few
-    hundred milliseconds; the modules that define them are imported here so
-    that every list of the judge is built.
+    hundred milliseconds; the modules of ``service.claims`` that define them
+    are imported here so that every list the slots use is built (slots know
+    nothing of the judge: this package never imports ``service.judge``).
     """
-    import service.judge.verdict  # noqa: F401  (imports each module that defines a lexicon)
+    import service.claims.entities  # noqa: F401  (each module that defines a lexicon)
+    import service.claims.polarity  # noqa: F401
+    import service.claims.speakers  # noqa: F401
 
     for lexicon in Lexicon.made:
         lexicon.compile()

@@ -77,7 +77,21 @@ def tokenize(text: str) -> tuple[Token, ...]:
             fraction, whole = re.split(r"\u0631|\.\u200f", key)
             key = f"{whole}\u066b{fraction}"
         tokens.append(Token(m.start(), m.end(), raw, key, kind))
-    return tuple(tokens)
+    return _unbracketed(tokens)
+
+
+_BRACKETS = {"(": ")", "[": "]", "«": "»", '"': '"'}
+
+
+def _unbracketed(tokens: list[Token]) -> tuple[Token, ...]:
+    """The tokens less the brackets around a lone figure: «لتبلغ (904.3) مليون عملية» is
+    904.3 million operations, not a bare 904.3 beside "million operations"."""
+    drop = set()
+    for i in range(1, len(tokens) - 1):
+        left, middle, right = tokens[i - 1], tokens[i], tokens[i + 1]
+        if middle.kind == "num" and left.kind == right.kind == "sym" and _BRACKETS.get(left.text) == right.text:
+            drop.update((i - 1, i + 1))
+    return tuple(t for i, t in enumerate(tokens) if i not in drop)
 
 
 def guess_lang(text: str) -> str | None:

@@ -88,3 +88,19 @@ def format_report(report: dict) -> str:
                  f"macro-F1 (all): {report['macro_f1_all']:.4f}   accuracy: {report['accuracy']:.4f}")
     lines.append(f"confusion (rows true, columns predicted, {', '.join(report['labels'])}): {report['confusion']}")
     return "\n".join(lines)
+
+
+VERDICT_STANCE = {"conflict": "disagree", "agree": "agree", "unrelated": "other"}
+
+
+def evaluate_compare(ctx, split_path: str | Path) -> dict:
+    """Score the product path on one ANS split: ``compare`` on each pair (the judge, the
+    slots and the classifier together), its verdicts read as ANS stances."""
+    from service.retrieval.compare import compare_pair
+
+    pairs = read_stance_pairs(split_path)
+    predicted = [VERDICT_STANCE[compare_pair(ctx, p.s1, p.s2)["verdict"]] for p in pairs]
+    report = stance_report([p.stance for p in pairs], predicted)
+    report["split"] = str(split_path)
+    report["path"] = "compare"
+    return report

@@ -70,7 +70,9 @@ def evaluate_claims(ctx: Context, path: Path, boilerplate: list[str] | None = No
 def evaluate_pairs(ctx: Context, path: Path) -> dict:
     spec = json.loads(path.read_text(encoding="utf-8"))
     with ctx.db.session() as session:
-        flagged = list_contradictions(session, limit=1_000_000)
+        # Flagged at either tier: the dev contradiction is worded apart (cosine 0.40), which the
+        # judge keeps as "possible"; the must-not pairs must not be flagged at any tier.
+        flagged = list_contradictions(session, tier="all", limit=1_000_000)
 
     def flagged_pair(a: str, b: str) -> list[dict]:
         return [c for c in flagged if (a in c["a"]["sentence"] and b in c["b"]["sentence"])
@@ -84,6 +86,6 @@ def evaluate_pairs(ctx: Context, path: Path) -> dict:
     leaked = [b for b in spec.get("boilerplate", [])
               if any(b in c[s]["sentence"] for c in flagged for s in ("a", "b"))]
     return {"contradictions": must, "not_contradictions": must_not, "boilerplate_leaked": leaked,
-            "flagged_total": len(flagged),
+            "flagged_total": len(flagged), "confirmed_total": sum(c["tier"] == "confirmed" for c in flagged),
             "passed": all(m["found"] and m["type_ok"] for m in must)
             and not any(m["flagged"] for m in must_not) and not leaked}

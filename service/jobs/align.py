@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 
 from service.config import Settings
 from service.jobs import pairing, slots_stage
+from service.jobs.furniture_stage import mark_furniture
 from service.jobs.clustering import recluster
 from service.jobs.engines import Engine, open_engine
 from service.jobs.pairing import pair_new_sentences
@@ -52,6 +53,7 @@ class AlignReport:
     indexed: int = 0
     index_size: int = 0
     slots_read: int = 0
+    furniture: int = 0
     judged_pairs: int = 0
     contradictions: int = 0
     links: int = 0
@@ -119,6 +121,8 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
     tracker.advance(report.indexed)             # so stage_done says how many went in, not done=0
     tracker.stage("slots", slots_stage.to_read(db))
     report.slots_read = slots.run(tracker.advance)
+    tracker.stage("furniture")
+    report.furniture = mark_furniture(db)
     judged = _judge(db, index, encoder.name, settings, since, tracker, engine)
     report.judged_pairs, report.contradictions, report.links = judged.judged, judged.contradictions, judged.links
     tracker.stage("cluster")

@@ -23,6 +23,7 @@ import numpy as np
 from sqlalchemy import insert, select
 
 from service.jobs.engines import Engine, Pending, Ready
+from service.jobs.furniture_stage import furniture_set
 from service.jobs.stored_pairs import judge_in_store
 from service.judge.bulk import LINK_MIN_COSINE as LINK_MIN_COSINE  # re-exported: align's thresholds live here
 from service.judge.bulk import Finding, Pair
@@ -81,8 +82,9 @@ def _existing(session, pairs) -> set[tuple[int, int]]:
 
 def _insert_rows(session, found: list[Finding]) -> None:
     """Bulk INSERTs (executemany), in the order found: ORM objects cost a unit of work per row."""
-    contradictions = [dict(a_id=f.a_id, b_id=f.b_id, type=f.type, score=f.score,
-                           reasons=[r.to_json() for r in f.reasons]) for f in found if f.kind == "contradiction"]
+    contradictions = [dict(a_id=f.a_id, b_id=f.b_id, type=f.type, score=f.score, tier=f.tier or "possible",
+                           probability=f.probability, reasons=[r.to_json() for r in f.reasons])
+                      for f in found if f.kind == "contradiction"]
     links = [dict(a_id=f.a_id, b_id=f.b_id, score=f.score) for f in found if f.kind == "link"]
     if contradictions:
         session.execute(insert(Contradiction), contradictions)
@@ -117,6 +119,7 @@ class PairJudging:
     def __init__(self, db: Database, engine: Engine | None, encoder: str, nli=None,
                  progress: Callable[[int], None] | None = None):
         self.db, self.engine, self.encoder, self.nli, self.progress = db, engine, encoder, nli, progress
+        self.furniture = furniture_set(db)          # never judged (furniture_stage.py)
         self.report = PairingReport()
         self._in_flight: deque[_Chunk] = deque()
 
@@ -124,7 +127,8 @@ class PairJudging:
         """Hand a chunk's pairs not stored yet to the engine; then save chunks until fewer than IN_FLIGHT are out."""
         with self.db.session() as session:
             done = _existing(session, pairs)
-        todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in pairs.items() if (a_id, b_id) not in done]
+        todo = [(a_id, b_id, cosine) for (a_id, b_id), cosine in pairs.items()
+                if (a_id, b_id) not in done and a_id not in self.furniture and b_id not in self.furniture]
         self._in_flight.append(_Chunk(todo, checkpoint, sentences, self._judge(todo), list(self._in_flight)))
         while len(self._in_flight) >= IN_FLIGHT:
             self._save_oldest()

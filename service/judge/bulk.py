@@ -52,6 +52,8 @@ class Finding:
     kind: str                                       # contradiction | link
     score: float                                    # the pair's cosine
     reasons: tuple[Reason, ...] = ()
+    tier: str | None = None                         # a contradiction's: confirmed | possible
+    probability: float | None = None                # the classifier's P(disagree), when it ran
 
     @property
     def type(self) -> str | None:
@@ -137,14 +139,15 @@ def same_voice(a: SentenceRecord, b: SentenceRecord) -> bool:
 def _decide(pair: Pair, records: Mapping[int, SentenceRecord], event: EventMatch, reasons: tuple[Reason, ...],
             *, nli=None, disagree: float | None = None) -> Judgement:
     a_id, b_id, cosine = pair
-    return decide(records[a_id].sentence, records[b_id].sentence, event, reasons, cosine=cosine, mode="pair",
-                  nli=nli, disagree=disagree)
+    a, b = records[a_id], records[b_id]
+    return decide(a.sentence, b.sentence, event, reasons, cosine=cosine, mode="pair", nli=nli, disagree=disagree,
+                  slots=(record_slots(a), record_slots(b)), same_outlet=a.outlet == b.outlet)
 
 
 def _keep(found: dict[int, Finding], position: int, pair: Pair, result: Judgement) -> None:
     a_id, b_id, cosine = pair
     if result.verdict == "conflict":
-        found[position] = Finding(a_id, b_id, "contradiction", cosine, result.reasons)
+        found[position] = Finding(a_id, b_id, "contradiction", cosine, result.reasons, result.tier, result.disagree)
     elif result.verdict == "agree" and cosine >= LINK_MIN_COSINE:
         found[position] = Finding(a_id, b_id, "link", cosine)
 

@@ -25,18 +25,24 @@ _arabic = lru_cache(maxsize=50_000)(is_arabic)
 
 def disagree_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.ndarray, vb: np.ndarray,
                            encoder_name: str) -> list[float | None]:
+    """The classifier's P(disagree) of each pair, None where it cannot say."""
+    return [None if p is None else p["disagree"] for p in class_probabilities(a_texts, b_texts, va, vb, encoder_name)]
+
+
+def class_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.ndarray, vb: np.ndarray,
+                        encoder_name: str) -> list[dict[str, float] | None]:
+    """{agree, disagree, other} probabilities of each pair, None where the classifier cannot say."""
     if not len(a_texts):
         return []
     classifier = PairClassifier.load()
     if encoder_name != classifier.encoder_name:
         return [None] * len(a_texts)
     arabic = [i for i, (a, b) in enumerate(zip(a_texts, b_texts)) if _arabic(a) and _arabic(b)]
-    found: list[float | None] = [None] * len(a_texts)
+    found: list[dict[str, float] | None] = [None] * len(a_texts)
     if not arabic:
         return found
     va, vb = np.atleast_2d(va)[arabic], np.atleast_2d(vb)[arabic]
     features = classifier.featurize([a_texts[i] for i in arabic], [b_texts[i] for i in arabic], va, vb)
-    column = classifier.classes.index("disagree")
-    for i, p in zip(arabic, classifier.predict_proba(features)[:, column]):
-        found[i] = float(p)
+    for i, row in zip(arabic, classifier.predict_proba(features)):
+        found[i] = {name: float(p) for name, p in zip(classifier.classes, row)}
     return found

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from service.claims.slots import extract_slots
+from service.judge import tiers
 from service.judge.event import EventMatch, same_event, same_moment
 from service.judge.reasons import slot_reasons
 from service.models import Reason
@@ -40,6 +41,7 @@ class Side:
     text: str
     published_at: dt.date | None = None
     language: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,12 @@ class Judgement:
     reasons: tuple[Reason, ...]
     event: EventMatch
     disagree: float | None = None      # the learned classifier's P(disagree), when it ran
+    tier: str | None = None            # a conflict's: confirmed | possible (tiers.py)
 
     def to_json(self) -> dict:
         extra = {} if self.disagree is None else {"disagree_probability": round(self.disagree, 4)}
+        if self.tier:
+            extra["tier"] = self.tier
         return {"verdict": self.verdict, "score": round(self.score, 4),
                 "reasons": [r.to_json() for r in self.reasons], "event": self.event.why, **extra}
 
@@ -65,11 +70,44 @@ DISAGREE_MIN = 0.5
 
 
 def judge(a: Side, b: Side, *, cosine: float, mode: str = "pair", nli=None,
-          disagree: float | None = None) -> Judgement:
+          disagree: float | None = None, probabilities: dict[str, float] | None = None) -> Judgement:
+    """The verdict of one pair. With the classifier's ``probabilities`` (compare), the
+    classifier decides a pair that has no confirmed slot reason (``decide_by_classifier``)."""
     event, reasons = assess(a, b, cosine=cosine, mode=mode)
+    slots = (_slots(a), _slots(b))
     if not event.same:
-        return Judgement("unrelated", cosine, (), event)
-    return decide(a.text, b.text, event, reasons, cosine=cosine, mode=mode, nli=nli, disagree=disagree)
+        unrelated = Judgement("unrelated", cosine, (), event)
+        # Two sentences a user put side by side: the classifier reads them even when the
+        # slots see no shared event (a headline and its rewrite often name no actor).
+        return unrelated if probabilities is None else decide_by_classifier(unrelated, probabilities, slots)
+    same_outlet = bool(a.outlet and a.outlet == b.outlet)
+    result = decide(a.text, b.text, event, reasons, cosine=cosine, mode=mode, nli=nli, disagree=disagree,
+                    slots=slots, same_outlet=same_outlet)
+    if probabilities is None or result.tier == "confirmed":
+        return result
+    return decide_by_classifier(result, probabilities, slots)
+
+
+def _slots(side: Side):
+    return extract_slots(side.text, side.published_at, side.language)
+
+
+def decide_by_classifier(result: Judgement, probabilities: dict[str, float], slots) -> Judgement:
+    """The classifier's verdict for a pair without a confirmed reason.
+
+    It never says "agree" while leaning to conflict, nor leaves a conflict it
+    leans to unexplained: the words only one side has are the reason.
+    """
+    from service.judge.changed_words import changed_words_reason
+
+    label = max(probabilities, key=probabilities.get)
+    disagree = probabilities.get("disagree")
+    if label == "disagree":
+        reasons = result.reasons or (changed_words_reason(slots[0].text, slots[1].text),)
+        return Judgement("conflict", result.score, reasons, result.event, disagree, "possible")
+    if label == "other":
+        return Judgement("unrelated", result.score, (), result.event, disagree)
+    return Judgement("agree", result.score, (), result.event, disagree)
 
 
 def assess(a: Side, b: Side, *, cosine: float, mode: str = "pair",
@@ -132,14 +170,19 @@ def needs_classifier(reasons: tuple[Reason, ...]) -> bool:
 
 
 def decide(a_text: str, b_text: str, event: EventMatch, reasons: tuple[Reason, ...], *, cosine: float,
-           mode: str = "pair", nli=None, disagree: float | None = None) -> Judgement:
-    """The verdict of a same-event pair from its believable reasons and the optional signals."""
+           mode: str = "pair", nli=None, disagree: float | None = None, slots=None,
+           same_outlet: bool = False) -> Judgement:
+    """The verdict of a same-event pair from its believable reasons and the optional signals;
+    a conflict's tier from both sentences' ``slots`` (read from the texts when not given)."""
     if disagree is not None and disagree < DISAGREE_MIN:
         reasons = tuple(r for r in reasons if r.type not in WEAK_TYPES)
     if nli is not None:
         reasons = _with_nli(nli, a_text, b_text, reasons)
     if reasons:
-        return Judgement("conflict", cosine, _dedupe(reasons), event, disagree)
+        slots_a, slots_b = slots or (extract_slots(a_text), extract_slots(b_text))
+        kind, ordered = tiers.tier(_dedupe(reasons), slots_a, slots_b, mode=mode, same_outlet=same_outlet,
+                                   disagree=disagree)
+        return Judgement("conflict", cosine, ordered, event, disagree, kind)
     verdict = "agree" if cosine >= MODES[mode]["agree_min"] else "unrelated"
     return Judgement(verdict, cosine, (), event, disagree)
 

@@ -50,7 +50,7 @@ def contradiction_item(row: Contradiction, a: SentenceRecord, b: SentenceRecord,
     if SHOW_SHARED_ACTORS & {reason["type"] for reason in reasons}:
         shared_a, shared_b = shared_actor_spans(a.sentence, b.sentence)
     return {
-        "id": row.id, "type": row.type, "label": label(row.type), "score": round(row.score, 4),
+        "id": row.id, "type": row.type, "label": label(row.type), "score": round(row.score, 4), "tier": row.tier,
         "a": side_json(a, reasons, "a", support[a.sentence_id], shared_a),
         "b": side_json(b, reasons, "b", support[b.sentence_id], shared_b),
         "reasons": [describe(reason) for reason in reasons],
@@ -78,17 +78,19 @@ def timeline(claims: dict[dt.date, int], items: list[dict]) -> list[dict]:
 
 
 def build_report(db: Database, *, since: dt.date | None = None, until: dt.date | None = None,
-                 type_: str | None = None, outlet: str | None = None, actors: bool = True) -> dict:
+                 type_: str | None = None, outlet: str | None = None, actors: bool = True,
+                 tier: str = "confirmed") -> dict:
     """The report over contradictions with a side published in [since, until] (both optional).
 
     ``type_`` and ``outlet`` narrow the contradictions (as ``factalign
     contradictions`` does); the actors' stance maps cover the same days but
-    every outlet and type, since comparing outlets is their point.
+    every outlet and type, since comparing outlets is their point. ``tier``:
+    the confirmed conflicts (the default), the possible ones, or all.
     """
     if since and until and since > until:
         raise InputError(f"the start date {since} is after the end date {until}")
     with db.session() as session:
-        rows = contradiction_rows(session, type_=type_, outlet=outlet, since=since, until=until)
+        rows = contradiction_rows(session, type_=type_, outlet=outlet, since=since, until=until, tier=tier)
         sentence_ids = sorted({record.sentence_id for _, a, b in rows for record in (a, b)})
         cluster_of = clusters_of(session, sentence_ids)
         support = support_for(session, sentence_ids, cluster_of)

@@ -33,7 +33,7 @@ def write_atomically(path: Path, text: str) -> Path:
 
 
 def write_report(db: Database, path: Path, fmt: str = "html", *, since: dt.date | None = None,
-                 until: dt.date | None = None) -> Path:
+                 until: dt.date | None = None, tier: str = "confirmed") -> Path:
     """Build, render and write the report; the path written."""
-    report = build_report(db, since=since, until=until)
+    report = build_report(db, since=since, until=until, tier=tier)
     return write_atomically(path, render_report(report, fmt))

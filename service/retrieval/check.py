@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,7 +21,7 @@ from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
 from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
-from service.store.articles import sentence_records
+from service.store.articles import furniture_among, sentence_records
 from service.store.vectors import vectors_for
 
 MAX_CLAIM_CHARS = 2000
@@ -95,6 +95,8 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: Ch
         return query, []
     with ctx.db.session() as session:
         records = sentence_records(session, [i for i, _ in hits], with_slots=True)
+        for furniture in furniture_among(session, list(records)):
+            del records[furniture]
     prime_records(records.values())
     return query, [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
                    for i, s in hits if i in records and filters.keep(records[i])]
@@ -123,7 +125,7 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
         record = item.record
         side = Side(record.sentence, record.published_at, record.language)
         if nli is None and top_k is not None and len(sure_support) >= top_k \
-                and not believable_reasons(extract_slots(claim), extract_slots(*astuple(side)),
+                and not believable_reasons(extract_slots(claim), extract_slots(side.text, side.published_at, side.language),
                                            cosine=item.score, mode="check"):
             continue
         event, reasons = assess(claim_side, side, cosine=item.score, mode="check", list_shared=False)

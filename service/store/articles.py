@@ -113,3 +113,11 @@ def get_article(session: Session, article_id: str) -> dict:
         "title": article.title, "url": article.url, "text": article.text,
         "sentences": [to_record(s, article).to_json() for s in article.sentences],
     }
+
+
+def furniture_among(session: Session, sentence_ids: list[int]) -> set[int]:
+    """The sentences among ``sentence_ids`` that align marked as furniture (never evidence)."""
+    found: set[int] = set()
+    for chunk in id_chunks(sentence_ids):
+        found.update(session.scalars(select(Sentence.id).where(Sentence.id.in_(chunk), Sentence.furniture.is_(True))))
+    return found

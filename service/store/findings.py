@@ -7,23 +7,32 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from service.errors import InputError
 from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
 from service.store.articles import sentence_records
 from service.store.schema import ClusterMember, Contradiction
 
 
+TIERS = ("confirmed", "possible", "all")
+
+
 def contradiction_rows(session: Session, *, type_: str | None = None, outlet: str | None = None,
-                       since: dt.date | None = None, until: dt.date | None = None
+                       since: dt.date | None = None, until: dt.date | None = None, tier: str = "confirmed",
                        ) -> list[tuple[Contradiction, SentenceRecord, SentenceRecord]]:
     """Stored contradictions with both sides, oldest first, filtered.
 
     A pair concerns an outlet when the outlet is on either side, and is in
-    the window when one of its sides was published in it.
+    the window when one of its sides was published in it. ``tier``:
+    confirmed (the default everywhere), possible, or all.
     """
+    if tier not in TIERS:
+        raise InputError(f"tier must be one of {', '.join(TIERS)}, not {tier!r}")
     query = select(Contradiction).order_by(Contradiction.id)
     if type_:
         query = query.where(Contradiction.type == type_)
+    if tier != "all":
+        query = query.where(Contradiction.tier == tier)
     rows = session.scalars(query).all()
     records = sentence_records(session, sorted({i for r in rows for i in (r.a_id, r.b_id)}))
     found = []
@@ -45,12 +54,28 @@ def in_window(a: SentenceRecord, b: SentenceRecord, outlet: str | None,
 
 
 def list_contradictions(session: Session, *, type_: str | None = None, outlet: str | None = None,
-                        since: dt.date | None = None, until: dt.date | None = None,
+                        since: dt.date | None = None, until: dt.date | None = None, tier: str = "confirmed",
                         limit: int = 100, offset: int = 0) -> list[dict]:
-    rows = contradiction_rows(session, type_=type_, outlet=outlet, since=since, until=until)
-    return [{"id": row.id, "type": row.type, "score": round(row.score, 4),
-             "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons}
-            for row, a, b in rows[offset:offset + limit]]
+    """One item per flagged fact: wire copies of one pair (the same two texts in other
+    outlets) are one item, the first stored, with every pair that carried it in ``sources``."""
+    rows = contradiction_rows(session, type_=type_, outlet=outlet, since=since, until=until, tier=tier)
+    items: dict[frozenset[str], dict] = {}
+    for row, a, b in rows:
+        key = frozenset((text_hash(a.sentence), text_hash(b.sentence)))
+        item = items.get(key)
+        if item is None:
+            item = items[key] = {"id": row.id, "type": row.type, "score": round(row.score, 4), "tier": row.tier,
+                                 "probability": None if row.probability is None else round(row.probability, 4),
+                                 "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons, "sources": []}
+        item["sources"].append({"id": row.id, "a": _source(a), "b": _source(b)})
+    for item in items.values():
+        item["source_count"] = len(item["sources"])
+    return list(items.values())[offset:offset + limit]
+
+
+def _source(record: SentenceRecord) -> dict:
+    return {"outlet": record.outlet, "article_id": record.article_id, "url": record.url,
+            "published_at": record.published_at.isoformat() if record.published_at else None}
 
 
 def list_clusters(session: Session, *, min_size: int = 2, limit: int = 100, offset: int = 0) -> list[dict]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint,
+    JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The Alembic revision these models describe (service/store/migrations/versions);
 # a store at any other revision is upgraded with `factalign db upgrade`.
-SCHEMA_REVISION = "0004_sentence_slots"
+SCHEMA_REVISION = "0005_tiers_and_furniture"
 
 
 def utcnow() -> dt.datetime:
@@ -65,6 +65,7 @@ class Sentence(Base):
     # The sentence's claim slots as align's slots stage read them (service/claims/slot_codec.py):
     # a cache of what the text says, so that judging and check need not read it again.
     slots: Mapped[str | None] = mapped_column(Text, deferred=True)
+    furniture: Mapped[bool | None] = mapped_column(Boolean)
     article: Mapped[Article] = relationship(back_populates="sentences")
     __table_args__ = (UniqueConstraint("article_id", "position"),)
 
@@ -104,6 +105,8 @@ class Contradiction(Base):
     type: Mapped[str] = mapped_column(String(32), index=True)
     score: Mapped[float] = mapped_column(Float)
     reasons: Mapped[list] = mapped_column(JSON)
+    tier: Mapped[str] = mapped_column(String(16), index=True, default="confirmed", server_default="confirmed")
+    probability: Mapped[float | None] = mapped_column(Float)
     found_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     __table_args__ = (UniqueConstraint("a_id", "b_id"),)
 

@@ -21,7 +21,8 @@ EXAMPLES = 12
 # A schema-valid article can still be unusable: HTML with no article text in
 # it, or text that splits into no sentence. JSON Schema cannot say "this page
 # has prose"; such articles get a 422 that says why (tested in test_routes).
-EXCLUDED = {"POST /v1/articles": [positive_data_acceptance]}
+# Nor can it say that a report's start date comes before its end date (422, tested in test_routes).
+EXCLUDED = {"POST /v1/articles": [positive_data_acceptance], "GET /v1/report": [positive_data_acceptance]}
 
 
 def run_operation(operation) -> None:

@@ -95,19 +95,21 @@ def test_batch_size_limit(make_client):
 
 
 def test_contradictions_filter_and_page(client):
-    everything = client.get("/v1/contradictions", headers=AUTH).json()["contradictions"]
+    everything = client.get("/v1/contradictions", params={"tier": "all"}, headers=AUTH).json()["contradictions"]
     assert everything, "align found no contradiction in the seeds"
+    confirmed = client.get("/v1/contradictions", headers=AUTH).json()["contradictions"]
+    assert all(c["tier"] == "confirmed" for c in confirmed)          # the default tier
     kind = everything[0]["type"]
-    typed = client.get("/v1/contradictions", params={"type": kind}, headers=AUTH).json()["contradictions"]
+    typed = client.get("/v1/contradictions", params={"type": kind, "tier": "all"}, headers=AUTH).json()["contradictions"]
     assert typed and {c["type"] for c in typed} == {kind}
-    assert client.get("/v1/contradictions", params={"type": "no-such-type"}, headers=AUTH).json()[
+    assert client.get("/v1/contradictions", params={"type": "no-such-type", "tier": "all"}, headers=AUTH).json()[
         "contradictions"] == []
     outlet = everything[0]["a"]["outlet"]
-    by_outlet = client.get("/v1/contradictions", params={"outlet": outlet}, headers=AUTH).json()["contradictions"]
+    by_outlet = client.get("/v1/contradictions", params={"outlet": outlet, "tier": "all"}, headers=AUTH).json()["contradictions"]
     assert all(outlet in (c["a"]["outlet"], c["b"]["outlet"]) for c in by_outlet)
-    assert client.get("/v1/contradictions", params={"until": "2000-01-01"}, headers=AUTH).json()[
+    assert client.get("/v1/contradictions", params={"until": "2000-01-01", "tier": "all"}, headers=AUTH).json()[
         "contradictions"] == []
-    page = client.get("/v1/contradictions", params={"offset": len(everything)}, headers=AUTH).json()
+    page = client.get("/v1/contradictions", params={"offset": len(everything), "tier": "all"}, headers=AUTH).json()
     assert page["contradictions"] == [] and page["offset"] == len(everything)
 
 
@@ -162,16 +164,16 @@ def test_report_in_three_formats_equals_the_cli(client, api_home):
 
     from service.cli import cli
 
-    html = client.get("/v1/report", headers=AUTH)
+    html = client.get("/v1/report", params={"tier": "all"}, headers=AUTH)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     assert "default-src 'none'" in html.headers["content-security-policy"]
     assert 'dir="rtl"' in html.text
-    as_json = client.get("/v1/report", params={"format": "json"}, headers=AUTH).json()
+    as_json = client.get("/v1/report", params={"format": "json", "tier": "all"}, headers=AUTH).json()
     assert as_json["totals"]["contradictions"] >= 1
-    markdown = client.get("/v1/report", params={"format": "md"}, headers=AUTH)
+    markdown = client.get("/v1/report", params={"format": "md", "tier": "all"}, headers=AUTH)
     assert markdown.headers["content-type"].startswith("text/markdown")
     assert "|" in markdown.text
-    cli_json = CliRunner().invoke(cli, ["--home", str(api_home), "report", "--format", "json"])
+    cli_json = CliRunner().invoke(cli, ["--home", str(api_home), "report", "--tier", "all", "--format", "json"])
     assert cli_json.exit_code == 0
     same = lambda report: {k: v for k, v in report.items() if k != "generated_at"}  # noqa: E731
     assert same(json.loads(cli_json.output)) == same(as_json)

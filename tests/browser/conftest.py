@@ -51,7 +51,7 @@ def report_page(seeded_home, tmp_path_factory) -> Path:
                                 max_chars=s.max_sentence_chars)
         assert ingested.added == 3, ingested.errors
         run_align(ctx.db, s)
-        return write_report(ctx.db, home.parent / "report.html")
+        return write_report(ctx.db, home.parent / "report.html", tier="all")   # the rendering of every tier
     finally:
         ctx.close()
 

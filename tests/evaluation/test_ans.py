@@ -48,3 +48,18 @@ def test_the_shipped_classifier_still_scores_its_dev_result():
     report = evaluate_ans(dev, classifier)
     assert report["n"] == 755
     assert report["macro_f1_agree_disagree"] >= shipped - 0.01
+
+
+def test_the_product_path_judges_ans_pairs_as_the_classifier_does(seeded, tmp_path):
+    """compare on ANS dev pairs: the judge decides with the classifier, so a contradicting
+    rewrite is no longer "agree" for want of a slot reason (macro-F1 was 0.34 that way)."""
+    from service.evaluation.ans import evaluate_compare
+
+    dev = ANS / "dev.csv"
+    if not dev.exists():
+        pytest.skip(f"needs {dev} (the shared ANS data)")
+    head = tmp_path / "dev-head.csv"
+    head.write_text("\n".join(dev.read_text(encoding="utf-8").splitlines()[:121]) + "\n", encoding="utf-8")
+    report = evaluate_compare(seeded, head)
+    assert report["n"] == 120 and report["path"] == "compare"
+    assert report["macro_f1_agree_disagree"] >= 0.65, report

@@ -39,7 +39,7 @@ def test_dev_pairs_flagged_and_not_flagged(seeded):
 
 def test_every_contradiction_has_typed_reasons_and_sentences(seeded):
     with seeded.db.session() as session:
-        items = list_contradictions(session)
+        items = list_contradictions(session, tier="all")
     assert items
     for item in items:
         assert item["reasons"] and all({"type", "claim", "evidence"} <= set(r) for r in item["reasons"])

@@ -61,7 +61,7 @@ def test_progress_goes_to_the_listener_the_run_record_and_the_log(make_context, 
     with caplog.at_level(logging.INFO, logger="factalign.jobs"):
         report = run_align(ctx.db, ctx.settings, on_progress=seen.append)
     stages = [s["stage"] for s in seen]
-    assert sorted(set(stages), key=stages.index) == ["embed", "index", "slots", "pair", "cluster", "done"]
+    assert sorted(set(stages), key=stages.index) == ["embed", "index", "slots", "furniture", "pair", "cluster", "done"]
     embed = [s for s in seen if s["stage"] == "embed"]
     assert embed[-1]["done"] == embed[-1]["total"] == report.encoded > 0
     job_id = int(caplog.records[0].getMessage().split()[0].removeprefix("job="))

@@ -62,13 +62,13 @@ def test_counts_and_timeline_agree_with_the_items(seeded_report):
 
 
 def test_filters_narrow_the_report(seeded):
-    after_everything = build_report(seeded.db, since=dt.date(2018, 1, 1), actors=False)
+    after_everything = build_report(seeded.db, since=dt.date(2018, 1, 1), actors=False, tier="all")
     assert after_everything["stories"] == [] and after_everything["timeline"] == []
-    only_numbers = build_report(seeded.db, type_="number", actors=False)
+    only_numbers = build_report(seeded.db, type_="number", actors=False, tier="all")
     assert all(item["type"] == "number" for item in all_items(only_numbers))
-    elsewhere = build_report(seeded.db, outlet="Erem News", actors=False)
+    elsewhere = build_report(seeded.db, outlet="Erem News", actors=False, tier="all")
     assert all("Erem News" in (i["a"]["outlet"], i["b"]["outlet"]) for i in all_items(elsewhere))
-    that_day = build_report(seeded.db, since=dt.date(2016, 12, 29), until=dt.date(2016, 12, 29), actors=False)
+    that_day = build_report(seeded.db, since=dt.date(2016, 12, 29), until=dt.date(2016, 12, 29), actors=False, tier="all")
     assert scope_dispute(that_day) and [d["date"] for d in that_day["timeline"]] == ["2016-12-29"]
 
 

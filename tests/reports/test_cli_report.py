@@ -20,21 +20,21 @@ def without_time(report: dict) -> dict:
 
 
 def test_report_json_equals_the_builder(seeded_home, seeded_report):
-    result = run(seeded_home, "report", "--format", "json")
+    result = run(seeded_home, "report", "--tier", "all", "--format", "json")
     assert result.exit_code == 0, result.output
     assert without_time(json.loads(result.output)) == without_time(seeded_report)
 
 
 def test_report_writes_the_file_whole(seeded_home, tmp_path):
     out = tmp_path / "report.html"
-    result = run(seeded_home, "report", "--out", str(out), "--since", "2016-12-29")
+    result = run(seeded_home, "report", "--tier", "all", "--out", str(out), "--since", "2016-12-29")
     assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!doctype html>")
     assert list(tmp_path.iterdir()) == [out]                # no temporary file left behind
     assert "يستثني" in out.read_text(encoding="utf-8")
 
 
 def test_report_markdown_with_filters(seeded_home):
-    result = run(seeded_home, "report", "--format", "md", "--type", "scope", "--until", "2016-12-31")
+    result = run(seeded_home, "report", "--tier", "all", "--format", "md", "--type", "scope", "--until", "2016-12-31")
     assert result.exit_code == 0 and "**يستثني**" in result.output and "#### scope" in result.output
 
 

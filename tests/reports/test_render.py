@@ -94,7 +94,7 @@ def test_an_unknown_format_is_refused(seeded_report):
 
 
 def test_an_empty_report_renders_in_every_format(seeded):
-    empty = build_report(seeded.db, since=dt.date(2030, 1, 1))
+    empty = build_report(seeded.db, since=dt.date(2030, 1, 1), tier="all")
     assert "No contradictions were recorded in this period" in render_report(empty, "html")
     assert "No contradictions were recorded in this period" in render_report(empty, "md")
     assert json.loads(render_report(empty, "json"))["stories"] == []

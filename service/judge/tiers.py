@@ -1,0 +1,192 @@
+"""Which conflicts are *confirmed* (shown by default) and which only *possible*.
+
+A slot reason says two sentences carry different values; it does not say
+they state the same fact. Audits of SaudiNewsNet flags found most of them
+were two facts of one template: the market wrap of two trading days, the
+second against the third aid shipment, steel output of May against June,
+one outlet's daily report on two days. A reason between two reports is
+confirmed only when, besides the checks ``verdict.believable_reasons``
+already made:
+
+- the sentences state the same fact: most of their words shared (a near
+  form counting), whatever the reason's type; across scripts no word is
+  shared and the cosine thresholds must do;
+- they are about the same referent: the same ordinal ("the second round"
+  against "the third round" are two rounds) and, for any reason but a date
+  (where the month *is* the disagreement), the same months;
+- they come from two outlets: one outlet's two reports with other figures
+  were, on the development days, two sessions, two companies or an update
+  (none of 20 was a conflict); figures must also be published the same day
+  (a toll or a price two days apart is an update);
+- the claim is restated, not merely similar: on one side at most
+  MAX_CHANGED_WORDS words (figures aside) have no counterpart on the other
+  (within one script; a translation shares no word).
+  Two market wraps or two companies' results share a template but change
+  many words on both sides; a real disagreement over one fact changes the
+  figure and little else on at least one side;
+- two figures are not one figure written otherwise ("9599" and "9.599",
+  "٦٠.٠٠٠" and "60,000", "310,000,000.00" and "310 ملايين": the same digits
+  with the same multiplier words), nor taken at other times of day
+  ("09:47 GMT" against "13:45 GMT") or of other places or actors (no
+  specific actor or place in common: the Dubai and Amman market wraps);
+- between two reports, only figures, dates and lengths of time confirm. Of
+  the 440 audited flags (``benchmarks/labels``), the negation, antonym,
+  scope, stance, role and entity ones held one real conflict in 229 on the
+  development days and the held-out days together; a user's claim (check)
+  keeps them, the learned classifier leaning to disagree for the weak ones.
+
+Everything else with a reason is *possible*: stored, behind a flag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from service.claims.slots import ClaimSlots
+from service.models import Reason
+from service.pipeline.normalize import ascii_digits, is_arabic, normalize_for_match
+
+WEAK_CONFIRM_MIN = {"negation": 0.75, "antonym": 0.75, "stance": 0.75, "scope": 0.75, "duration": 0.6}
+PAIR_CONFIRMING = frozenset({"number", "date", "duration"})
+MAX_CHANGED_WORDS = 3
+SAME_FACT_OVERLAP = 0.5
+MOMENT_TYPES = frozenset({"number", "antonym"})
+
+_ORDINALS = {
+    1: "الاول الاولى اول first 1st premier premiere первый первая первое",
+    2: "الثاني الثانيه ثاني second 2nd deuxieme second seconde второй вторая второе",
+    3: "الثالث الثالثه ثالث third 3rd troisieme третий третья третье",
+    4: "الرابع الرابعه رابع fourth 4th quatrieme четвертый",
+    5: "الخامس الخامسه خامس fifth 5th cinquieme пятый",
+    6: "السادس السادسه sixth sixieme",
+    7: "السابع السابعه seventh septieme",
+    8: "الثامن الثامنه eighth huitieme",
+    9: "التاسع التاسعه ninth neuvieme",
+    10: "العاشر العاشره tenth dixieme",
+}
+_ORDINAL_WORDS = {normalize_for_match(w): rank for rank, words in _ORDINALS.items() for w in words.split()}
+_WORD = re.compile(r"\w+")
+
+
+def ordinals(text: str) -> frozenset[int]:
+    """The ranks an ordinal word of the text names ("الجولة الثانية" -> {2})."""
+    words = _WORD.findall(normalize_for_match(text))
+    found = set()
+    for word in words:
+        for prefix in ("", "و", "ب", "ل", "ف"):
+            if word.startswith(prefix) and word[len(prefix):] in _ORDINAL_WORDS:
+                found.add(_ORDINAL_WORDS[word[len(prefix):]])
+                break
+    return frozenset(found)
+
+
+def months(slots: ClaimSlots) -> frozenset[tuple[int | None, int]]:
+    return frozenset((d.year, d.month) for d in slots.dates if d.month is not None and not d.inconsistent)
+
+
+def _apart(x: frozenset | set, y: frozenset | set) -> bool:
+    return bool(x and y and x.isdisjoint(y))
+
+
+def other_referent(a: ClaimSlots, b: ClaimSlots, kind: str) -> bool:
+    """Whether the two sentences name different instances: another ordinal, other months,
+    other times of day, or no specific actor or place in common."""
+    if _apart(ordinals(a.text), ordinals(b.text)) or _apart(times_of_day(a.text), times_of_day(b.text)):
+        return True
+    if kind == "date":
+        return False
+    if _apart({m for _, m in months(a)}, {m for _, m in months(b)}):
+        return True
+    from service.judge.event import GENERIC_KEYS
+
+    return _apart(a.entity_keys() - GENERIC_KEYS, b.entity_keys() - GENERIC_KEYS)
+
+
+_TIME = re.compile(r"(?<!\d)(\d{1,2}):?(\d\d)\s*(?:gmt|utc|ت\s*غ|بتوقيت جرينتش|بتوقيت غرينتش)", re.IGNORECASE)
+
+
+def times_of_day(text: str) -> frozenset[str]:
+    """Clock times given with their zone ("09:47 GMT"): a price at two times is two prices."""
+    return frozenset(f"{int(h):02d}:{m}" for h, m in _TIME.findall(ascii_digits(text)))
+
+
+_MULTIPLIERS = {**dict.fromkeys(("ألف", "الف", "آلاف", "الاف", "ألفا", "thousand", "mille", "тысяч"), 1e3),
+                **dict.fromkeys(("مليون", "ملايين", "million", "millions", "миллион", "миллионов"), 1e6),
+                **dict.fromkeys(("مليار", "مليارات", "billion", "milliard", "milliards", "миллиард"), 1e9),
+                **dict.fromkeys(("ترليون", "تريليون", "trillion"), 1e12)}
+_MULTIPLIER_KEYS = {normalize_for_match(w): v for w, v in _MULTIPLIERS.items()}
+_FIGURE = re.compile(r"\d+(?:[.,،٫]\d+)*")
+READING_TOL = 0.05
+
+
+def figure_readings(text: str) -> set[float]:
+    """Every value a figure's text can mean: its separators read as decimal or as thousands
+    ones ("363.378" is 363,378 in much of the Arabic press), times its multiplier word."""
+    text = ascii_digits(text)
+    scale = 1.0
+    for word in _WORD.findall(normalize_for_match(text)):
+        scale *= _MULTIPLIER_KEYS.get(word, 1.0)
+    readings = set()
+    for raw in _FIGURE.findall(text):
+        parts = re.split(r"[.,،٫]", raw)
+        plain = "".join(parts)
+        readings.add(float(plain) * scale)                                      # every mark a thousands one
+        readings.add(float("".join(parts[:-1]) + "." + parts[-1]) * scale if len(parts) > 1 else float(plain) * scale)
+        if len(parts) > 2:                                                       # "310.000.000.00"
+            readings.add(float("".join(parts[:-1])) * scale)
+    return readings
+
+
+def same_figure_written_otherwise(x: str, y: str) -> bool:
+    """Whether two figure texts can be one figure written two ways ("9599" and "9.599",
+    "٦٠.٠٠٠" and "60,000", "310.000.000.00 ريال" and "310 ملايين ريال"); a text with no
+    digit at all (a spelled-out number, a bare "مليون") is never trusted to differ."""
+    if not re.search(r"\d", ascii_digits(x)) or not re.search(r"\d", ascii_digits(y)):
+        return True
+    return any(abs(p - q) <= READING_TOL * max(abs(p), abs(q)) for p in figure_readings(x) for q in figure_readings(y))
+
+
+def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
+    return is_arabic(a.text) == is_arabic(b.text)
+
+
+def same_fact_words(a: ClaimSlots, b: ClaimSlots) -> bool:
+    """Most words shared; across scripts no word is, and the cosine thresholds must do."""
+    from service.judge.features import word_overlap
+
+    if not _same_script(a, b):
+        return True
+    return word_overlap(a.text, b.text) >= SAME_FACT_OVERLAP
+
+
+def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool,
+              disagree: float | None) -> bool:
+    """Whether one believable reason makes a confirmed conflict (see the module notes)."""
+    if reason.type in WEAK_CONFIRM_MIN and (disagree is None or disagree < WEAK_CONFIRM_MIN[reason.type]):
+        return mode == "check" and disagree is None       # a user's claim in another language: no classifier
+    if mode == "check":
+        return True
+    if same_outlet or reason.type not in PAIR_CONFIRMING or not same_fact_words(a, b):
+        return False
+    if other_referent(a, b, reason.type) or (_same_script(a, b) and changed_words(a.text, b.text) > MAX_CHANGED_WORDS):
+        return False
+    if reason.type == "number" and same_figure_written_otherwise(reason.claim, reason.evidence):
+        return False
+    return not (reason.type in MOMENT_TYPES and a.reference and b.reference and a.reference != b.reference)
+
+
+def changed_words(a: str, b: str) -> int:
+    """Words (figures aside) of the side that changed least with no form on the other side."""
+    from service.judge.features import unmatched_words, word_set
+
+    only_a, only_b = unmatched_words(word_set(a), word_set(b))
+    return min(sum(not any(c.isdigit() for c in w) for w in side) for side in (only_a, only_b))
+
+
+def tier(reasons: Sequence[Reason], a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool = False,
+         disagree: float | None = None) -> tuple[str, tuple[Reason, ...]]:
+    """("confirmed" | "possible", the reasons with the confirming ones first)."""
+    sure = [r for r in reasons if confirmed(r, a, b, mode=mode, same_outlet=same_outlet, disagree=disagree)]
+    rest = [r for r in reasons if r not in sure]
+    return ("confirmed" if sure else "possible"), tuple(sure + rest)
