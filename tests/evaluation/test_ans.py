@@ -55,9 +55,7 @@ def test_the_product_path_judges_ans_pairs_as_the_classifier_does(seeded, tmp_pa
     rewrite is no longer "agree" for want of a slot reason (macro-F1 was 0.34 that way)."""
     from service.evaluation.ans import evaluate_compare
 
-    dev = ANS / "dev.csv"
-    if not dev.exists():
-        pytest.skip(f"needs {dev} (the shared ANS data)")
+    dev = shared_path("data", "ans", "dev.csv")
     head = tmp_path / "dev-head.csv"
     head.write_text("\n".join(dev.read_text(encoding="utf-8").splitlines()[:121]) + "\n", encoding="utf-8")
     report = evaluate_compare(seeded, head)
