@@ -32,7 +32,42 @@ def handle_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Options of the whole program: read before the command or after it (`factalign check X --home DIR`).
+GLOBAL_OPTIONS = ("--home", "--database-url", "--model", "--threads")
+GLOBAL_EPILOG = ("Global options go before or after the command: --home DIR, --database-url URL, "
+                 "--model NAME, --threads N (see factalign --help).")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """The global options moved to the front, wherever they stood; nothing after ``--`` is touched."""
+    front, rest, i = [], [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg.split("=", 1)[0] in GLOBAL_OPTIONS:
+            takes_next = "=" not in arg and i + 1 < len(args)
+            front.extend(args[i:i + 1 + takes_next])
+            i += 1 + takes_next
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class FactalignGroup(click.Group):
+    """The top-level group: global options are accepted after the command too.
+
+    A newcomer writes ``factalign check "..." --home DIR``; click alone
+    only reads ``--home`` before the command and answers "No such option".
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(args))
+
+
+@click.group(cls=FactalignGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--home", type=click.Path(path_type=Path), help="data directory [FACTALIGN_HOME, ./factalign-data]")
 @click.option("--database-url", help="SQLAlchemy URL [FACTALIGN_DATABASE_URL, SQLite file in the home]")
 @click.option("--model", help="encoder name or path [FACTALIGN_MODEL, use-multilingual-v3]")
@@ -58,6 +93,18 @@ from service import cli_commands  # noqa: E402,F401  (registers the commands on 
 from service import cli_report  # noqa: E402,F401
 from service import cli_db  # noqa: E402,F401
 from service import cli_audit  # noqa: E402,F401
+from service import cli_findings  # noqa: E402,F401
+
+
+def _with_global_epilog(group: click.Group) -> None:
+    """Every command's --help says where the global options go (they are the group's, not the command's)."""
+    for command in group.commands.values():
+        command.epilog = GLOBAL_EPILOG
+        if isinstance(command, click.Group):
+            _with_global_epilog(command)
+
+
+_with_global_epilog(cli)
 
 
 def main() -> None:

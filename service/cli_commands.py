@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from service.cli import _dump, cli, handle_errors
-from service.cli_output import count, print_check, print_contradiction, print_ingest
+from service.cli_output import count, print_check, print_ingest
 from service.context import Context
 from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
@@ -81,10 +81,18 @@ def align(ctx: Context, since, rebuild_index: bool, reembed: bool, as_json: bool
     if as_json:
         _dump(report.to_json())
     else:
-        click.echo(f"encoded {count(report.encoded, 'new sentence')} with {report.encoder}; "
-                   f"index holds {report.index_size} ({report.indexed} added); "
-                   f"{count(report.judged_pairs, 'pair')} judged, {count(report.contradictions, 'contradiction')}, "
-                   f"{count(report.clusters, 'cluster')} in {report.seconds:.1f}s")
+        click.echo(align_summary(report, rebuilt=rebuild_index or reembed))
+
+
+def align_summary(report, *, rebuilt: bool) -> str:
+    """One line; it says why fewer texts were encoded than sentences indexed (copies share a vector)."""
+    copies = report.indexed - report.encoded
+    shared = (f", {copies:,} of them copies of a text already encoded, which share its vector"
+              if copies > 0 and not rebuilt else "")
+    return (f"encoded {count(report.encoded, 'new text')} with {report.encoder}; "
+            f"index holds {report.index_size:,} sentences ({report.indexed:,} added{shared}); "
+            f"{count(report.judged_pairs, 'pair')} judged, {count(report.contradictions, 'contradiction')}, "
+            f"{count(report.clusters, 'cluster')} in {report.seconds:.1f}s")
 
 
 @cli.command()
@@ -123,12 +131,34 @@ def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, sin
     if not claim:
         raise click.UsageError("give a CLAIM or --batch FILE")
     result = check_claim(ctx, claim, top_k=top_k, filters=filters)
-    _dump(result) if as_json else print_check(result)
+    if as_json:
+        _dump(result)
+    elif result["supporting"] or result["conflicting"]:
+        print_check(result)
+    else:
+        print_check(result, empty_store_hint(ctx) or "nothing in the store talks about this claim")
+
+
+def empty_store_hint(ctx: Context) -> str | None:
+    """Why a check found nothing when the reason is the store, not the claim: it is empty, or not aligned."""
+    from sqlalchemy import exists, select
+
+    from service.store.schema import Article
+    from service.store.vectors import ENCODER_KEY
+
+    with ctx.db.session() as session:
+        has_articles = session.scalar(select(exists().where(Article.id.isnot(None))))
+    if not has_articles:
+        return "the store is empty: run `factalign ingest PATH...` and then `factalign align`"
+    if ctx.db.get_meta(ENCODER_KEY) is None:
+        return "nothing in the store is aligned yet: run `factalign align`"
+    return None
 
 
 @cli.command()
-@click.option("--limit", default=20, show_default=True, help="how many runs, newest first")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000),
+              help="how many runs, newest first")
+@click.option("--json", "as_json", is_flag=True, help="print the runs as JSON (as GET /v1/jobs)")
 @click.pass_obj
 @handle_errors
 def jobs(ctx: Context, limit: int, as_json: bool) -> None:
@@ -195,63 +225,13 @@ def compare(ctx: Context, a: str | None, b: str | None, as_json: bool, batch) ->
         click.echo(f"  {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
 
 
-@cli.command()
-@click.option("--type", "type_", help="only this reason type (number, date, scope, ...)")
-@click.option("--outlet", help="only pairs with this outlet on one side")
-@click.option("--tier", type=click.Choice(("confirmed", "possible", "all")), default="confirmed", show_default=True,
-              help="confirmed conflicts, the possible ones, or all")
-@click.option("--limit", default=100, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@handle_errors
-def contradictions(ctx: Context, type_: str | None, outlet: str | None, tier: str, limit: int, as_json: bool) -> None:
-    """Pairs of reports the alignment job flagged as contradicting each other.
-
-    \b
-    Example:
-      factalign contradictions --type number --json
-    """
-    from service.store.findings import list_contradictions
-
-    with ctx.db.session() as session:
-        items = list_contradictions(session, type_=type_, outlet=outlet, tier=tier, limit=limit)
-    if as_json:
-        _dump({"contradictions": items})
-        return
-    for item in items:
-        print_contradiction(item)
-    if not items:
-        click.echo("no contradictions recorded (run `factalign align` after ingesting)")
-
-
-@cli.command()
-@click.option("--limit", default=100, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-@click.pass_obj
-@handle_errors
-def clusters(ctx: Context, limit: int, as_json: bool) -> None:
-    """Groups of sentences that say the same thing across outlets and languages."""
-    from service.store.findings import list_clusters
-
-    with ctx.db.session() as session:
-        items = list_clusters(session, limit=limit)
-    if as_json:
-        _dump({"clusters": items})
-        return
-    for item in items:
-        click.echo(f"cluster {item['id']}: {len(item['members'])} sentences, "
-                   f"{item['independent_sources']} independent outlets")
-        for member in item["members"]:
-            click.echo(f"  {member['outlet']}, {member['published_at'] or 'date unknown'}: {member['sentence']}")
-
-
 @cli.command("eval")
 @click.argument("claims", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--pairs", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="pairs file: contradictions to flag, pairs never to flag, boilerplate")
 @click.option("--ans", type=click.Path(path_type=Path, exists=True), help="ANS split CSV: agree/disagree P/R/F1")
 @click.option("--sts", type=click.Path(path_type=Path, exists=True), help="STS 2017 JSONL: encoder Spearman")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
 @click.pass_obj
 @handle_errors
 def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | None, sts: Path | None,
@@ -288,11 +268,12 @@ def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | 
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="address to listen on")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="port to listen on")
 @click.option("--allow-unauthenticated", is_flag=True,
               help="serve on a non-loopback address with no FACTALIGN_API_KEYS (trusted networks only)")
 @click.option("--log-level", default="info", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="how much the server logs")
 @click.pass_obj
 @handle_errors
 def serve(ctx: Context, host: str, port: int, allow_unauthenticated: bool, log_level: str) -> None:

@@ -38,7 +38,7 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="print the revisions as JSON")
 @click.pass_obj
 @handle_errors
 def current(ctx: Context, as_json: bool) -> None:

@@ -24,6 +24,10 @@ def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int]
         yield lambda n: progress.advance(task, n)
 
 
+# A folder of a thousand text files without a manifest needs one screen of notes, not a thousand lines.
+NOTICES_SHOWN = 5
+
+
 def count(n: int, noun: str) -> str:
     """``1 contradiction``, ``3 contradictions`` (nouns whose plural adds an s)."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -34,6 +38,11 @@ def print_ingest(report) -> None:
                f"{report.sentences} sentences, {report.dropped_lines} boilerplate lines dropped")
     for error in report.errors:
         click.echo(f"  skipped {error.message}", err=True)
+    for notice in report.notices[:NOTICES_SHOWN]:
+        click.echo(f"  note: {notice.source}: {notice.message}", err=True)
+    if len(report.notices) > NOTICES_SHOWN:
+        click.echo(f"  note: {len(report.notices) - NOTICES_SHOWN} more files like these (--json lists them all)",
+                   err=True)
 
 
 def _evidence_line(item: dict) -> str:
@@ -41,17 +50,29 @@ def _evidence_line(item: dict) -> str:
     return f"  [{item['score']:.2f} {item['tier']}] {item['outlet']}, {date}: {item['sentence']}"
 
 
-def print_check(result: dict) -> None:
+def _copies_line(item: dict) -> str | None:
+    """Wire copy: the other outlets that carried the same text, so one report is not read as five."""
+    others = [c for c in item.get("copies", []) if c["article_id"] != item["article_id"]]
+    if not others:
+        return None
+    where = ", ".join(f"{c['outlet']} ({c['published_at'] or 'date unknown'})" for c in others)
+    return f"      the same text in {count(len(item['outlets']), 'outlet')}: also {where}"
+
+
+def print_check(result: dict, empty_hint: str = "nothing in the store talks about this claim") -> None:
     click.echo(f"claim: {result['claim']}")
     for key in ("supporting", "conflicting"):
         items = result[key]
         click.echo(f"{key} ({len(items)}):")
         for item in items:
             click.echo(_evidence_line(item))
+            copies = _copies_line(item)
+            if copies:
+                click.echo(copies)
             for reason in item.get("reasons", []):
                 click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
     if not result["supporting"] and not result["conflicting"]:
-        click.echo("  nothing in the store talks about this claim")
+        click.echo(f"  {empty_hint}")
 
 
 def print_eval(result: dict) -> None:

@@ -31,7 +31,8 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
 @click.option("--outlet", help="only pairs with this outlet on one side")
 @click.option("--tier", type=click.Choice(TIERS), default="confirmed", show_default=True,
               help="confirmed conflicts, the possible ones, or all")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="a self-contained HTML page, Markdown, or the report's JSON")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="write the report to FILE (whole or not at all) instead of printing it")
 @click.pass_obj
@@ -52,7 +53,7 @@ def report(ctx: Context, since: str | None, until: str | None, type_: str | None
     """
     from service.reports.builder import build_report
     from service.reports.publish import write_atomically
-    from service.reports.render import render_report
+    from service.reports.render import counted, render_report
 
     built = build_report(ctx.db, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
                          type_=type_, outlet=outlet, tier=tier)
@@ -62,8 +63,8 @@ def report(ctx: Context, since: str | None, until: str | None, type_: str | None
         return
     write_atomically(out, text)
     totals = built["totals"]
-    click.echo(f"wrote {out} ({fmt}): contradictions {totals['contradictions']}, stories {totals['stories']}",
-               err=True)
+    click.echo(f"wrote {out} ({fmt}): {counted(totals['contradictions'], 'contradiction')} in "
+               f"{counted(totals['stories'], 'story', 'stories')}", err=True)
 
 
 @cli.command()

@@ -43,14 +43,24 @@ class InputError(FactalignError):
     code = "bad_input"
     http_status = 422
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 item: int | None = None):
         where = source or ""
         if line is not None:
             where = f"{where}:{line}" if where else f"line {line}"
-        super().__init__(f"{where}: {message}" if where else message,
-                         details={"source": source, "line": line})
+        # The n-th object of a JSON array: its line alone does not say which article it is.
+        if item is not None:
+            where = f"{where} (item {item})" if where else f"item {item}"
+        details = {"source": source, "line": line, **({"item": item} if item is not None else {})}
+        super().__init__(f"{where}: {message}" if where else message, details=details)
+        self.reason = message
         self.source = source
         self.line = line
+        self.item = item
+
+    def at_item(self, item: int, line: int | None) -> "InputError":
+        """The same error placed at item ``item`` of a JSON array, starting on ``line``."""
+        return InputError(self.reason, source=self.source, line=line, item=item)
 
 
 class ModelMismatchError(FactalignError):

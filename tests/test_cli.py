@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from service.cli import cli
 from service.retrieval.check import check_claim
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
 CLAIM = "Groups representing 52,000 fighters signed the ceasefire."
 
@@ -54,8 +54,8 @@ def test_contradictions_and_clusters_json(seeded_home):
 
 
 def test_eval_scores_the_dev_set(seeded_home):
-    out = json.loads(run(seeded_home, "eval", str(SHARED / "eval" / "dev_claims.jsonl"),
-                         "--pairs", str(SHARED / "eval" / "dev_pairs.json"), "--json").output)
+    out = json.loads(run(seeded_home, "eval", str(shared_path("eval", "dev_claims.jsonl")),
+                         "--pairs", str(shared_path("eval", "dev_pairs.json")), "--json").output)
     assert out["claims"]["pass_rate"] >= 0.9, out["claims"]["failing"]
     assert out["pairs"]["passed"]
 

@@ -11,6 +11,7 @@ import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from service.api import (
     routes_articles, routes_claims, routes_findings, routes_health, routes_jobs, routes_report,
@@ -36,8 +37,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         jobs.shutdown()
         ctx.close()
 
-    app = FastAPI(title="factalign", version="0.1.0", lifespan=lifespan, responses=ERROR_RESPONSES,
-                  description="Where news outlets agree and disagree, claim by claim.")
+    # Swagger UI and ReDoc from the files fastapi-offline ships, not a CDN: factalign runs offline.
+    app = FastAPIOffline(title="factalign", version="0.1.0", lifespan=lifespan, responses=ERROR_RESPONSES,
+                         description="Where news outlets agree and disagree, claim by claim.",
+                         static_url="/docs-assets")
     app.state.context, app.state.jobs = ctx, jobs
     install_problem_handlers(app)
     app.add_middleware(CurlJsonBodies)

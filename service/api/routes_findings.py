@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from service.api.deps import ContextDep
 from service.api.schemas import ClustersResponse, ContradictionsResponse
 from service.api.security import Reader
+from service.reports.cluster_labels import with_labels
 from service.store.findings import list_clusters, list_contradictions
 
 router = APIRouter(prefix="/v1", tags=["findings"], dependencies=Reader)
@@ -38,6 +39,7 @@ def contradictions(ctx: ContextDep,
 @router.get("/clusters", response_model=ClustersResponse)
 def clusters(ctx: ContextDep, limit: Limit = 100, offset: Offset = 0,
              min_size: Annotated[int, Query(ge=1, le=1000, description="smallest cluster")] = 2) -> dict:
-    """Aligned claim groups: the same claim across outlets, largest first."""
+    """Aligned claim groups: the same claim across outlets, largest first, each with a label."""
     with ctx.db.session() as session:
-        return {"clusters": list_clusters(session, min_size=min_size, limit=limit, offset=offset)}
+        found = list_clusters(session, min_size=min_size, limit=limit, offset=offset)
+    return {"clusters": with_labels(found), "limit": limit, "offset": offset}

@@ -113,11 +113,23 @@ class Sentence(Response):
     url: str | None = None
 
 
+class Copy(Response):
+    outlet: str
+    article_id: str
+    sentence_id: int
+    published_at: str | None
+    url: str | None = None
+
+
 class Evidence(Sentence):
     score: float
     tier: str
     reasons: list[Reason]
     warnings: list[dict]
+    copies: list[Copy] = Field(default_factory=list,
+                               description="every outlet's copy of this text (wire copy), earliest first")
+    outlets: list[str] = Field(default_factory=list, description="the outlets that carried this text")
+    copy_count: int = Field(default=1, description="how many stored reports have this text")
 
 
 ArticleBatch = Annotated[list[ArticleBody], Field(min_length=1, description="a batch, stored all or nothing")]
@@ -160,10 +172,13 @@ class ArticleResponse(Response):
 class Cluster(Response):
     id: int
     members: list[Sentence]
+    label: str = Field(default="", description="the representative sentence: the text most outlets carried")
 
 
 class ClustersResponse(Response):
     clusters: list[Cluster]
+    limit: int | None = None
+    offset: int | None = None
 
 
 class Contradiction(Response):

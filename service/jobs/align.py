@@ -118,6 +118,7 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
         config=index_config(settings),
     )
     report.index_size = len(index)
+    tracker.advance(report.indexed)             # so stage_done says how many went in, not done=0
     tracker.stage("slots", slots_stage.to_read(db))
     report.slots_read = slots.run(tracker.advance)
     tracker.stage("furniture")

@@ -27,7 +27,7 @@ from typing import IO, Callable, Iterable, Iterator
 from service.errors import FactalignError, InputError
 from service.models import ArticleIn
 from service.pipeline.boilerplate_lines import RepeatedLineDetector
-from service.pipeline.read import iter_paths, read_articles
+from service.pipeline.read import ReadNotice, iter_paths, read_articles
 from service.pipeline.segment import Segmented, from_html, segment
 from service.store.articles import add_article
 from service.store.database import Database
@@ -47,6 +47,7 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
     duplicate_ids: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notices: list[ReadNotice] = field(default_factory=list)      # read, but e.g. with no outlet or date
 
     def to_json(self) -> dict:
         return {
@@ -54,6 +55,7 @@ class IngestReport:
             "sentences": self.sentences, "dropped_lines": self.dropped_lines,
             "article_ids": self.article_ids, "duplicate_ids": self.duplicate_ids,
             "errors": [{"message": e.message, **e.details} for e in self.errors],
+            "notices": [notice.to_json() for notice in self.notices],
         }
 
     def count(self, seg: Segmented, article_id: str, added: bool) -> None:
@@ -73,6 +75,9 @@ def prepare(items: Iterable, report: IngestReport) -> Iterator[ArticleIn]:
     for item in items:
         if isinstance(item, InputError):
             report.errors.append(item)
+            continue
+        if isinstance(item, ReadNotice):
+            report.notices.append(item)
             continue
         article, html = item
         try:

@@ -22,8 +22,10 @@ def iter_json_lines(text: str, *, source: str, what: str = "JSON") -> Iterator[t
             yield InputError(f"malformed {what}: {exc.msg} (column {exc.colno})", source=source, line=number)
 
 
-def iter_json_document(text: str, *, source: str) -> Iterator[tuple[int | None, Any] | InputError]:
+def iter_json_document(text: str, *, source: str, with_lines: bool = False) -> Iterator[tuple | InputError]:
     """The items of a top-level array as (1-based position, value), else (None, the one value).
+
+    ``with_lines``: (position, line the value starts on, value) instead.
 
     An array is decoded one item at a time, so a day of SaudiNewsNet (a 12 MB
     array of articles) never exists as one list of parsed objects: each
@@ -34,22 +36,25 @@ def iter_json_document(text: str, *, source: str) -> Iterator[tuple[int | None, 
     pos = _SPACE.match(text).end()
     if not text.startswith("[", pos):
         try:
-            yield None, json.loads(text)
+            value = json.loads(text)
+            yield (None, 1, value) if with_lines else (None, value)
         except json.JSONDecodeError as exc:
             yield _malformed(exc, source)
         return
     pos = _SPACE.match(text, pos + 1).end()
     position, closed = 0, text.startswith("]", pos)
+    lines = _LineCounter(text)
     if closed:
         pos = _SPACE.match(text, pos + 1).end()
     while not closed:
+        start = pos
         try:
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             yield _malformed(exc, source)
             return
         position += 1
-        yield position, value
+        yield (position, lines.at(start), value) if with_lines else (position, value)
         pos = _SPACE.match(text, pos).end()
         closed = text.startswith("]", pos)
         if not closed and not text.startswith(",", pos):
@@ -58,6 +63,18 @@ def iter_json_document(text: str, *, source: str) -> Iterator[tuple[int | None, 
         pos = _SPACE.match(text, pos + 1).end()
     if pos < len(text):
         yield _malformed(json.JSONDecodeError("Extra data", text, pos), source)
+
+
+class _LineCounter:
+    """Line numbers of increasing offsets, counting each stretch of text once (a day's array is 12 MB)."""
+
+    def __init__(self, text: str):
+        self.text, self.offset, self.line = text, 0, 1
+
+    def at(self, offset: int) -> int:
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def _malformed(exc: json.JSONDecodeError, source: str) -> InputError:

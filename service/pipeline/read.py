@@ -15,6 +15,7 @@ read in the memory of its largest file (one day of SaudiNewsNet: 12 MB).
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -30,7 +31,29 @@ JSON_SUFFIXES = {".json", ".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | {".zip"}
 MANIFEST = "manifest.jsonl"
 
-Item = tuple[ArticleIn, str | None] | InputError
+
+
+@dataclass(frozen=True)
+class ReadNotice:
+    """An article read, but not as its reader may think: said once, beside the errors, never fatal."""
+
+    message: str
+    source: str
+
+    def to_json(self) -> dict:
+        return {"message": f"{self.source}: {self.message}", "source": self.source}
+
+
+Item = tuple[ArticleIn, str | None] | InputError | ReadNotice
+
+
+def missing_manifest(path: Path, manifest_exists: bool) -> ReadNotice:
+    """A text or HTML file with no manifest line goes in as outlet 'unknown': say so, and how to fix it."""
+    why = f"{MANIFEST} has no line for it" if manifest_exists else f"no {MANIFEST} beside it"
+    date = "no date" if path.suffix.lower() in TEXT_SUFFIXES else "no date unless the page gives one"
+    fix = (f'{{"file": "{path.name}", "outlet": "...", "language": "..", "published_at": "YYYY-MM-DD"}}')
+    return ReadNotice(f"{why}: stored as outlet 'unknown' with {date}; add the line {fix} "
+                      f"to {path.parent / MANIFEST}", str(path))
 
 
 def iter_paths(paths: list[Path]) -> Iterator[Path | InputError]:
@@ -67,7 +90,10 @@ def read_articles(paths: list[Path], *, max_bytes: int,
             yield manifest
             manifests[folder] = {}
             manifest = {}
-        yield from read_file(path, manifest.get(path.name), max_bytes=max_bytes)
+        meta = manifest.get(path.name)
+        if meta is None and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+            yield missing_manifest(path, (folder / MANIFEST).exists())
+        yield from read_file(path, meta, max_bytes=max_bytes)
         if on_file:
             on_file(path)
 
@@ -149,11 +175,11 @@ def _single_file(text: str, meta: dict | None, *, html: bool, source: str) -> It
     yield from _convert(record, source=source, line=None)
 
 
-def _convert(record, *, source: str, line: int | None) -> Iterator[Item]:
+def _convert(record, *, source: str, line: int | None, item: int | None = None) -> Iterator[Item]:
     try:
         yield record_to_article(record, source=source, line=line)
     except InputError as exc:
-        yield exc
+        yield exc.at_item(item, line) if item is not None else exc
 
 
 def _jsonl_records(text: str, *, source: str) -> Iterator[Item]:
@@ -166,10 +192,11 @@ def _jsonl_records(text: str, *, source: str) -> Iterator[Item]:
 
 
 def _json_records(text: str, *, source: str) -> Iterator[Item]:
-    for item in iter_json_document(text, source=source):
+    for item in iter_json_document(text, source=source, with_lines=True):
         if isinstance(item, InputError):
             yield item
         else:
-            # For arrays, 'line' is the 1-based position of the object in the array.
-            position, record = item
-            yield from _convert(record, source=source, line=position)
+            # An array's object is named by its position and the line it starts on: "item 287" of a
+            # 10,281-line file is not on line 287.
+            position, line, record = item
+            yield from _convert(record, source=source, line=line if position else None, item=position)

@@ -60,9 +60,14 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 contradiction``, ``2 contradictions``, ``1 story``, ``3 stories``: the templates' counts."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def _common_globals() -> dict:
     return {"segments": segments, "direction": direction, "language_tag": language_tag, "safe_href": safe_href,
-            "reason_labels": REASON_LABELS, "stance_words": STANCE_WORDS}
+            "reason_labels": REASON_LABELS, "stance_words": STANCE_WORDS, "counted": counted}
 
 
 @lru_cache(maxsize=1)

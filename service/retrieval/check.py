@@ -20,6 +20,7 @@ from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
+from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
 from service.store.articles import furniture_among, sentence_records
 from service.store.vectors import vectors_for
 
@@ -59,7 +60,8 @@ def validate_claim(claim: str, max_chars: int = MAX_CLAIM_CHARS) -> str:
     if not isinstance(claim, str) or not claim.strip():
         raise InputError("claim is empty: give the sentence to check")
     if len(claim) > max_chars:
-        raise InputError(f"claim is {len(claim):,} characters, over the {max_chars:,}-character limit")
+        raise InputError(f"claim is {len(claim):,} characters, over the {max_chars:,}-character limit "
+                         f"(FACTALIGN_MAX_CLAIM_CHARS raises it)")
     return claim.strip()
 
 
@@ -110,18 +112,19 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
       runs, in one batch, for the reports whose reasons include one; for the
       others it could change nothing, and its features (every slot of both
       sentences) were most of a check's time.
-    - With ``top_k``, once ``top_k`` reports (best first) are sure to support
-      the claim, a later report can only still be shown as a conflict, which
+    - With ``top_k``, once ``top_k`` distinct reports (best first; wire
+      copies are one report, see wire_copies.py) are sure to support the
+      claim, a later report can only still be shown as a conflict, which
       needs a reason: its reasons are looked for first, and whether it is
       about the same event (the actors of both sentences, the costliest slot)
       only when it has some. An NLI model can find a conflict without slot
       reasons, so with one every report is judged in full.
     """
-    claim_side, assessed, sure_support = Side(claim), [], 0
+    claim_side, assessed, sure_support = Side(claim), [], set()
     for item in evidence:
         record = item.record
         side = Side(record.sentence, record.published_at, record.language)
-        if nli is None and top_k is not None and sure_support >= top_k \
+        if nli is None and top_k is not None and len(sure_support) >= top_k \
                 and not believable_reasons(extract_slots(claim), extract_slots(side.text, side.published_at, side.language),
                                            cosine=item.score, mode="check"):
             continue
@@ -129,7 +132,8 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
         if not event.same:
             continue
         assessed.append((item, event, reasons))
-        sure_support += not reasons and item.score >= MODES["check"]["agree_min"]
+        if not reasons and item.score >= MODES["check"]["agree_min"]:
+            sure_support.add(copy_key(item))
     waiting = [item for item, _, reasons in assessed if needs_classifier(reasons)]
     disagree = dict(zip((id(item) for item in waiting), _disagree(ctx, claim, query, waiting)))
     supporting, conflicting = [], []
@@ -169,8 +173,9 @@ def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilte
     candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
     query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
     supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), top_k)
-    return {
-        "claim": claim,
-        "supporting": [with_warnings(e).to_json() for e in supporting[:top_k]],
-        "conflicting": [with_warnings(e).to_json() for e in conflicting[:top_k]],
-    }
+    return {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
+
+
+def listed(evidence: list[Evidence], top_k: int) -> list[dict]:
+    """The top_k distinct reports: copies of one text are one item naming every outlet that carried it."""
+    return [grouped_json(copies, with_warnings(copies[0]).to_json()) for copies in group_copies(evidence)[:top_k]]

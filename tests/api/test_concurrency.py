@@ -11,7 +11,7 @@ import pytest
 
 from tests.api.conftest import AUTH
 from tests.api.test_routes import wait_for_job
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
 pytestmark = pytest.mark.slow
 CLAIMS = ["Groups representing 52,000 fighters signed the ceasefire.",
@@ -20,7 +20,7 @@ CLAIMS = ["Groups representing 52,000 fighters signed the ceasefire.",
 
 
 def saudi_articles(count: int) -> list[dict]:
-    path = sorted((SHARED / "data" / "saudinewsnet").glob("*.zip"))[0]
+    path = sorted(shared_path("data", "saudinewsnet").glob("*.zip"))[0]
     articles = []
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
@@ -32,6 +32,7 @@ def saudi_articles(count: int) -> list[dict]:
 
 
 def test_checks_stay_correct_while_writing_and_aligning(client):
+    new_articles = saudi_articles(30)        # before the threads start: a skip inside the pool would hang it
     check = lambda claim: client.post("/v1/claims/check", json={"claim": claim}, headers=AUTH)
     before = {claim: check(claim).json() for claim in CLAIMS}
     stop, answers, errors = threading.Event(), [], []
@@ -44,7 +45,7 @@ def test_checks_stay_correct_while_writing_and_aligning(client):
     with ThreadPoolExecutor(max_workers=len(CLAIMS)) as pool:
         for claim in CLAIMS:
             pool.submit(keep_checking, claim)
-        added = client.post("/v1/articles", json=saudi_articles(30), headers=AUTH)
+        added = client.post("/v1/articles", json=new_articles, headers=AUTH)
         job = wait_for_job(client, client.post("/v1/jobs/align", headers=AUTH).json()["id"])
         stop.set()
     assert added.status_code == 201 and job["state"] == "succeeded", (added.json(), job)

@@ -11,9 +11,8 @@ from service.evaluation.ans import (
     read_stance_pairs,
     stance_report,
 )
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
-ANS = SHARED / "data" / "ans"
 
 
 def test_reading_checks_columns_and_labels(tmp_path):
@@ -41,13 +40,12 @@ def test_report_has_per_class_scores_headline_macro_and_confusion():
 
 @pytest.mark.slow
 def test_the_shipped_classifier_still_scores_its_dev_result():
-    if not (ANS / "dev.csv").is_file():
-        pytest.skip(f"ANS dev split not found at {ANS} (shared data directory is absent)")
+    dev = shared_path("data", "ans", "dev.csv")
     from service.judge.classifier import PairClassifier
 
     classifier = PairClassifier.load()
     shipped = classifier.metadata["dev_scores"]["macro_f1_agree_disagree"]
-    report = evaluate_ans(ANS / "dev.csv", classifier)
+    report = evaluate_ans(dev, classifier)
     assert report["n"] == 755
     assert report["macro_f1_agree_disagree"] >= shipped - 0.01
 

@@ -9,9 +9,8 @@ import pytest
 
 from service.errors import InputError
 from service.evaluation.sts import evaluate_sts, read_sts_pairs
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
-STS = SHARED / "data" / "sts17"
 
 
 class AngleEncoder:
@@ -55,9 +54,7 @@ def test_malformed_lines_are_reported_with_their_number(tmp_path):
 # Measured 0.711 (ar-ar) and 0.738 (en-ar) Spearman; the floors leave 0.02 of slack.
 @pytest.mark.parametrize("track, floor", [("ar-ar", 0.69), ("en-ar", 0.71)])
 def test_use_multilingual_on_sts2017(track, floor):
-    path = STS / f"{track}.jsonl"
-    if not path.is_file():
-        pytest.skip(f"STS 2017 data not found at {path} (shared data directory is absent)")
+    path = shared_path("data", "sts17", f"{track}.jsonl")
     from embeddings.encoders.registry import load_encoder
 
     result = evaluate_sts(path, load_encoder(None))

@@ -12,9 +12,8 @@ from service.jobs.ingest import ingest_paths
 from service.models import SentenceRecord
 from service.store.findings import independent_sources, list_clusters, list_contradictions
 from service.store.schema import ClaimLink, ClusterMember, Contradiction, Embedding
-from tests.conftest import SEEDS, SHARED
+from tests.conftest import SEEDS, shared_path
 
-DEV_PAIRS = SHARED / "eval" / "dev_pairs.json"
 
 
 def _ingest(ctx):
@@ -33,7 +32,7 @@ def _rows(ctx):
 
 
 def test_dev_pairs_flagged_and_not_flagged(seeded):
-    result = evaluate_pairs(seeded, DEV_PAIRS)
+    result = evaluate_pairs(seeded, shared_path("eval", "dev_pairs.json"))
     assert result["passed"], result
     assert result["flagged_total"] <= 10, "the seeds' report must stay readable for an editor"
 

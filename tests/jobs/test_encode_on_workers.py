@@ -17,16 +17,16 @@ import pytest
 from service.config import load_settings
 from service.jobs import worker_pool
 from service.jobs.engines import LocalEngine
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
-SAUDINEWSNET = SHARED / "data" / "saudinewsnet" / "2015-07-21.zip"
+SAUDINEWSNET = ("data", "saudinewsnet", "2015-07-21.zip")
 
 pytestmark = pytest.mark.slow          # each worker loads the default model
 
 
 def _news_lines() -> list[str]:
     """Lines of a few SaudiNewsNet articles: Arabic news text, short and long."""
-    with zipfile.ZipFile(SAUDINEWSNET) as archive:
+    with zipfile.ZipFile(shared_path(*SAUDINEWSNET)) as archive:
         articles = json.loads(archive.read(archive.namelist()[0]))[:20]
     return [line.strip() for a in articles for line in (a.get("content") or "").split(".") if line.strip()]
 

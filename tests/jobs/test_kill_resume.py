@@ -33,16 +33,16 @@ from service.store.database import Database
 from service.store.schema import (
     Article, ClaimLink, ClusterMember, Contradiction, Embedding, JobLock, JobRun, Meta, Sentence,
 )
-from tests.conftest import SEEDS, SHARED
+from tests.conftest import SEEDS, shared_path
 
 pytestmark = pytest.mark.slow
 DRIVER = Path(__file__).with_name("nightly_driver.py")
-SAUDINEWSNET = SHARED / "data" / "saudinewsnet" / "2015-07-21.zip"
+SAUDINEWSNET = ("data", "saudinewsnet", "2015-07-21.zip")
 SEED = 20170117
 
 
 def _corpus(folder: Path) -> list[Path]:
-    with zipfile.ZipFile(SAUDINEWSNET) as archive:
+    with zipfile.ZipFile(shared_path(*SAUDINEWSNET)) as archive:
         articles = json.loads(archive.read(archive.namelist()[0]))[:40]
     path = folder / "saudinewsnet-40.jsonl"
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")

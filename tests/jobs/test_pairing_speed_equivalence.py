@@ -27,9 +27,9 @@ from service.judge.reasons import slot_reasons
 from service.judge.verdict import DISAGREE_MIN, MODES, RESTATED_TYPES, WEAK_TYPES, _dedupe, same_fact
 from service.store.articles import sentence_records
 from service.store.vectors import vectors_for
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
-SAUDI_DAY = SHARED / "data" / "saudinewsnet" / "2015-07-23.zip"
+SAUDI_DAY = ("data", "saudinewsnet", "2015-07-23.zip")
 
 
 def plain_verdict(a, b, cosine: float, p_disagree):
@@ -123,7 +123,8 @@ def test_fast_path_gives_the_plain_rows_on_the_seeds(seeded):
 
 @pytest.mark.slow
 def test_fast_path_gives_the_plain_rows_on_saudinewsnet(make_context, tmp_path):
-    records = json.loads(zipfile.ZipFile(SAUDI_DAY).read(f"{SAUDI_DAY.stem}.json"))[:60]
+    day = shared_path(*SAUDI_DAY)
+    records = json.loads(zipfile.ZipFile(day).read(f"{day.stem}.json"))[:60]
     path = tmp_path / "day.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     ctx = make_context()

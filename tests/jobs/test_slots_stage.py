@@ -12,7 +12,7 @@ from service.jobs.align import run_align
 from service.jobs.ingest import ingest_paths
 from service.retrieval.check import check_claim
 from service.store.schema import Sentence
-from tests.conftest import SEEDS, SHARED, load_jsonl
+from tests.conftest import SEEDS, load_jsonl, shared_path
 
 
 def _aligned(make_context, **overrides):
@@ -50,8 +50,8 @@ def test_other_extraction_code_reads_every_sentence_again(make_context, monkeypa
 
 
 def test_check_answers_the_same_from_stored_slots_as_from_the_text(make_context):
+    claims = [c["claim"] for c in load_jsonl(shared_path("eval", "dev_claims.jsonl"))]
     ctx, _ = _aligned(make_context)
-    claims = [c["claim"] for c in load_jsonl(SHARED / "eval" / "dev_claims.jsonl")]
     extract_slots.cache_clear()
     stored = [check_claim(ctx, claim) for claim in claims]
     with ctx.db.session() as session:

@@ -13,9 +13,8 @@ from service.judge.classifier import CLASSES, DEFAULT_PATH, PairClassifier
 from service.judge.cue_words import learn_vocabulary
 from service.judge.features import FEATURE_NAMES, SCALAR_NAMES
 from service.judge.logistic import fit_logistic
-from tests.conftest import SHARED
+from tests.conftest import shared_path
 
-ANS = SHARED / "data" / "ans"
 A = ["النفط يرتفع اليوم", "الذهب يرتفع مع تراجع الدولار", "روسيا تدعم الاتفاق", "مقتل 5 أشخاص في بغداد",
      "ترامب يزور الرياض", "النفط يهبط اليوم", "الليرة التركية تتعافى", "بوتين يلتقي أردوغان"]
 B = ["ارتفاع النفط اليوم", "الذهب يهبط مع تراجع الدولار", "روسيا ترفض الاتفاق", "مقتل 5 أشخاص ببغداد",
@@ -92,10 +91,9 @@ def test_the_shipped_artefact_is_small_and_says_where_it_came_from():
 
 
 def test_the_shipped_artefact_was_trained_on_the_shared_ans_files():
-    if not ANS.is_dir():
-        pytest.skip(f"ANS data not found at {ANS} (shared data directory is absent)")
+    ans = shared_path("data", "ans")
     from service.evaluation.ans import file_sha256
 
     meta = PairClassifier.load().metadata["training_data"]
-    assert meta["train"]["sha256"] == file_sha256(ANS / "train.csv")
-    assert meta["dev"]["sha256"] == file_sha256(ANS / "dev.csv")
+    assert meta["train"]["sha256"] == file_sha256(ans / "train.csv")
+    assert meta["dev"]["sha256"] == file_sha256(ans / "dev.csv")

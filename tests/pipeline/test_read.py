@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from service.errors import InputError
-from service.pipeline.read import read_articles
+from service.pipeline.read import ReadNotice, read_articles
 
 LIMIT = 1_000_000
 
 
 def _read(*paths: Path):
-    items = list(read_articles(list(paths), max_bytes=LIMIT))
+    items = [i for i in read_articles(list(paths), max_bytes=LIMIT) if not isinstance(i, ReadNotice)]
     articles = [i[0] for i in items if not isinstance(i, InputError)]
     errors = [i for i in items if isinstance(i, InputError)]
     return articles, errors
@@ -85,9 +85,9 @@ def test_json_array_and_zip_members(tmp_path):
 
 def test_html_file_is_returned_as_html(tmp_path):
     (tmp_path / "page.html").write_text("<html><body><p>Hello world of news</p></body></html>", encoding="utf-8")
-    items = list(read_articles([tmp_path], max_bytes=LIMIT))
-    [(article, html)] = items
+    notice, (article, html) = list(read_articles([tmp_path], max_bytes=LIMIT))
     assert article.text == "" and "<p>Hello" in html
+    assert isinstance(notice, ReadNotice) and "no date unless the page gives one" in notice.message
 
 
 def test_missing_path_and_unsupported_type(tmp_path):
@@ -99,5 +99,5 @@ def test_missing_path_and_unsupported_type(tmp_path):
 def test_oversized_text_file_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("word " * 300, encoding="utf-8")
-    items = list(read_articles([path], max_bytes=100))
+    items = [i for i in read_articles([path], max_bytes=100) if not isinstance(i, ReadNotice)]
     assert isinstance(items[0], InputError) and "limit" in items[0].message

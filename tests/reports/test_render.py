@@ -98,3 +98,20 @@ def test_an_empty_report_renders_in_every_format(seeded):
     assert "No contradictions were recorded in this period" in render_report(empty, "html")
     assert "No contradictions were recorded in this period" in render_report(empty, "md")
     assert json.loads(render_report(empty, "json"))["stories"] == []
+
+
+@pytest.mark.parametrize("n, words", [(1, "1 contradiction"), (2, "2 contradictions")])
+def test_the_report_counts_in_words_that_agree(n, words):
+    from service.reports.render import counted
+
+    assert counted(n, "contradiction") == words
+    assert counted(1, "story", "stories") == "1 story" and counted(3, "story", "stories") == "3 stories"
+
+
+def test_the_seeds_report_never_says_1_contradictions(seeded_report):
+    from service.reports.render import render_report
+
+    for fmt in ("html", "md"):
+        text = render_report(seeded_report, fmt)
+        assert "1 contradictions" not in text and "1 claims" not in text
+        assert "1 contradiction" in text

@@ -11,9 +11,7 @@ from sqlalchemy import func, select
 from service.jobs.ingest import ingest_paths
 from service.store.articles import get_article
 from service.store.schema import Article, Sentence
-from tests.conftest import SEEDS, SHARED
-
-BOILERPLATE = json.loads((SHARED / "eval" / "dev_pairs.json").read_text(encoding="utf-8"))["boilerplate"]
+from tests.conftest import SEEDS, shared_path
 
 
 def _ingest(ctx, *paths):
@@ -53,7 +51,8 @@ def test_no_boilerplate_sentence_is_stored(make_context):
     _ingest(ctx, SEEDS)
     with ctx.db.session() as session:
         texts = list(session.scalars(select(Sentence.text)))
-    for marker in BOILERPLATE + ["رئيس التحرير", "www.eremnews.com", "مشاهدات", "منذ 7 سنوات", "التعليقات"]:
+    boilerplate = json.loads(shared_path("eval", "dev_pairs.json").read_text(encoding="utf-8"))["boilerplate"]
+    for marker in boilerplate + ["رئيس التحرير", "www.eremnews.com", "مشاهدات", "منذ 7 سنوات", "التعليقات"]:
         assert not [t for t in texts if marker in t], marker
 
 
