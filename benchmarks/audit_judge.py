@@ -1,6 +1,6 @@
 """The judge of today's code on the audited pairs: precision per tier on the tuning and held-out days.
 
-    python benchmarks/audit_judge.py --home HOME [--labels benchmarks/labels/saudinewsnet-8days.jsonl]
+    python benchmarks/audit_judge.py --home HOME [--labels FILE ...]
 
 HOME is a store that ingested and embedded the labelled days of
 ``../shared/data/saudinewsnet`` (``factalign ingest`` + ``factalign align``):
@@ -101,7 +101,8 @@ def table(name: str, result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--home", type=Path, required=True)
-    parser.add_argument("--labels", type=Path, default=REPO / "benchmarks" / "labels" / "saudinewsnet-8days.jsonl")
+    parser.add_argument("--labels", type=Path, nargs="+", default=sorted((REPO / "benchmarks" / "labels").glob("*.jsonl")),
+                        help="label files (default: every file in benchmarks/labels)")
     parser.add_argument("--show", choices=("dev", "held_out"), help="print that half's errors with the whys")
     args = parser.parse_args()
     from service.audit.score import read_labels
@@ -109,7 +110,8 @@ def main() -> None:
     from service.context import Context
 
     ctx = Context(load_settings(home=args.home))
-    labelled = read_labels(json.loads(line) for line in args.labels.read_text(encoding="utf-8").splitlines() if line)
+    labelled = read_labels(json.loads(line) for path in args.labels
+                           for line in path.read_text(encoding="utf-8").splitlines() if line)
     rows = judged_pairs(ctx, labelled)
     halves = {"dev": [r for r in rows if r["day"] in DEV_DAYS], "held_out": [r for r in rows if r["day"] in HELD_OUT_DAYS]}
     results = {name: summary(half) for name, half in halves.items()}
