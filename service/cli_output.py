@@ -98,7 +98,9 @@ def print_eval(result: dict) -> None:
 
 
 def print_contradiction(item: dict) -> None:
-    click.echo(f"#{item['id']} {item['type']}:")
+    tier = f" ({item['tier']})" if item.get("tier") == "possible" else ""
+    copies = f", carried by {item['source_count']} pairs of outlets" if item.get("source_count", 1) > 1 else ""
+    click.echo(f"#{item['id']} {item['type']}{tier}{copies}:")
     for side in ("a", "b"):
         s = item[side]
         click.echo(f"  {s['outlet']}, {s['published_at'] or 'date unknown'}: {s['sentence']}")
