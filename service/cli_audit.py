@@ -10,6 +10,7 @@ import click
 from service.cli import _dump, cli, handle_errors
 from service.context import Context
 from service.errors import InputError
+from service.store.findings import TIERS
 
 # What a committed label keeps of a labelling row: references, never the text.
 KEPT_FIELDS = ("item", "kind", "day", "type", "tier", "label", "why")
@@ -32,7 +33,7 @@ def audit() -> None:
 @click.option("--flags", default=200, show_default=True, help="flagged pairs, stratified by type")
 @click.option("--links", default=100, show_default=True, help="agree links")
 @click.option("--pairs", default=100, show_default=True, help="unflagged same-story pairs (nearest neighbours)")
-@click.option("--tier", type=click.Choice(("confirmed", "possible", "all")), default="all", show_default=True,
+@click.option("--tier", type=click.Choice(TIERS), default="all", show_default=True,
               help="draw flags of this tier only")
 @click.option("--seed", default=0, show_default=True, help="seed of the random draw")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,

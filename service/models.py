@@ -36,6 +36,11 @@ class SentenceRecord:
     url: str | None = None
     slots: str | None = None           # the stored slot payload, when asked for (slot_codec.py)
 
+    def source_json(self) -> dict:
+        """Where the sentence was published: one outlet's copy of a wire text, one side of a flag."""
+        return {"outlet": self.outlet, "article_id": self.article_id, "sentence_id": self.sentence_id,
+                "published_at": self.published_at.isoformat() if self.published_at else None, "url": self.url}
+
     def to_json(self) -> dict:
         return {
             "sentence": self.sentence,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -11,7 +11,7 @@ from service.api.deps import ContextDep
 from service.api.schemas import ClustersResponse, ContradictionsResponse
 from service.api.security import Reader
 from service.reports.cluster_labels import with_labels
-from service.store.findings import list_clusters, list_contradictions
+from service.store.findings import Tier, list_clusters, list_contradictions
 
 router = APIRouter(prefix="/v1", tags=["findings"], dependencies=Reader)
 
@@ -25,7 +25,7 @@ def contradictions(ctx: ContextDep,
                    outlet: Annotated[str | None, Query(max_length=256, description="either side's outlet")] = None,
                    since: Annotated[dt.date | None, Query(description="published on or after")] = None,
                    until: Annotated[dt.date | None, Query(description="published on or before")] = None,
-                   tier: Annotated[Literal["confirmed", "possible", "all"], Query(
+                   tier: Annotated[Tier, Query(
                        description="confirmed conflicts (default), the possible ones, or all")] = "confirmed",
                    limit: Limit = 100, offset: Offset = 0) -> dict:
     """Flagged pairs, each with both sentences and the typed reasons, oldest first; wire copies

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from service.api.deps import ContextDep
 from service.api.security import Reader
+from service.store.findings import Tier
 
 router = APIRouter(prefix="/v1", tags=["report"], dependencies=Reader)
 
@@ -24,7 +25,7 @@ Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
 def report(ctx: ContextDep, since: Day = None, until: Day = None,
            type: Annotated[str | None, Query(max_length=32, description="only this contradiction type")] = None,
            outlet: Annotated[str | None, Query(max_length=256, description="pairs with this outlet on a side")] = None,
-           tier: Annotated[Literal["confirmed", "possible", "all"], Query(
+           tier: Annotated[Tier, Query(
                description="confirmed conflicts (default), the possible ones, or all")] = "confirmed",
            format: Literal["html", "md", "json"] = "html") -> Response:
     """Contradictions side by side, grouped by story, with the conflicting values highlighted."""

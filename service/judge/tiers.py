@@ -8,9 +8,9 @@ one outlet's daily report on two days. A reason between two reports is
 confirmed only when, besides the checks ``verdict.believable_reasons``
 already made:
 
-- the sentences state the same fact: most of their words shared (a near
-  form counting), whatever the reason's type; across scripts no word is
-  shared and the cosine thresholds must do;
+- the sentences state the same fact: most of their words shared, which
+  ``verdict.same_fact`` already asked of every figure, date and length of
+  time between two reports (the only kinds that confirm there);
 - they are about the same referent: the same ordinal ("the second round"
   against "the third round" are two rounds) and, for any reason but a date
   (where the month *is* the disagreement), the same months;
@@ -20,13 +20,13 @@ already made:
   (a toll or a price two days apart is an update);
 - the claim is restated, not merely similar: on one side at most
   MAX_CHANGED_WORDS words (figures and the reason's own words aside) have no
-  counterpart on the other (within one script; a translation shares no word);
-- figures are not of a move: a sentence that says a price or an index rose
-  or fell is one reading of a moving value (16 of 17 such confirmed flags on
-  the development days were two readings, or two sessions);
+  counterpart on the other (within one script; a translation shares no word).
   Two market wraps or two companies' results share a template but change
   many words on both sides; a real disagreement over one fact changes the
   figure and little else on at least one side;
+- figures are not of a move: a sentence that says a price or an index rose
+  or fell is one reading of a moving value (16 of 17 such confirmed flags on
+  the development days were two readings, or two sessions);
 - two figures are not one figure written otherwise ("9599" and "9.599",
   "٦٠.٠٠٠" and "60,000", "310,000,000.00" and "310 ملايين": the same digits
   with the same multiplier words), nor taken at other times of day
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from service.claims.slots import ClaimSlots
 from service.models import Reason
@@ -55,8 +56,6 @@ PAIR_CONFIRMING = frozenset({"number", "date", "duration"})
 # Chosen on the development days' confirmed flags: the real conflicts changed at most one
 # word beside the figure (none beside a date); template twins changed the company or week.
 MAX_CHANGED_WORDS = {"number": 1, "date": 0, "duration": 1}
-SAME_FACT_OVERLAP = 0.5
-MOMENT_TYPES = frozenset({"number", "antonym"})
 
 _ORDINALS = {
     1: "الاول الاولى اول first 1st premier premiere первый первая первое",
@@ -70,20 +69,23 @@ _ORDINALS = {
     9: "التاسع التاسعه ninth neuvieme",
     10: "العاشر العاشره tenth dixieme",
 }
-_ORDINAL_WORDS = {normalize_for_match(w): rank for rank, words in _ORDINALS.items() for w in words.split()}
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def _ordinal_words() -> dict[str, int]:
+    from service.judge.features import match_tokens
+
+    return {token: rank for rank, words in _ORDINALS.items() for token in match_tokens(words)}
+
+
 def ordinals(text: str) -> frozenset[int]:
-    """The ranks an ordinal word of the text names ("الجولة الثانية" -> {2})."""
-    words = _WORD.findall(normalize_for_match(text))
-    found = set()
-    for word in words:
-        for prefix in ("", "و", "ب", "ل", "ف"):
-            if word.startswith(prefix) and word[len(prefix):] in _ORDINAL_WORDS:
-                found.add(_ORDINAL_WORDS[word[len(prefix):]])
-                break
-    return frozenset(found)
+    """The ranks an ordinal word of the text names ("والجولة الثانية" -> {2}); words are
+    matched as ``features.match_tokens`` folds them, clitics (و، ب، ال ...) stripped."""
+    from service.judge.features import match_tokens
+
+    table = _ordinal_words()
+    return frozenset(table[token] for token in match_tokens(text) if token in table)
 
 
 def months(slots: ClaimSlots) -> frozenset[tuple[int | None, int]]:
@@ -135,9 +137,9 @@ def figure_readings(text: str) -> set[float]:
     readings = set()
     for raw in _FIGURE.findall(text):
         parts = re.split(r"[.,،٫]", raw)
-        plain = "".join(parts)
-        readings.add(float(plain) * scale)                                      # every mark a thousands one
-        readings.add(float("".join(parts[:-1]) + "." + parts[-1]) * scale if len(parts) > 1 else float(plain) * scale)
+        readings.add(float("".join(parts)) * scale)                             # every mark a thousands one
+        if len(parts) > 1:                                                       # the last mark a decimal one
+            readings.add(float(f"{''.join(parts[:-1])}.{parts[-1]}") * scale)
         if len(parts) > 2:                                                       # "310.000.000.00"
             readings.add(float("".join(parts[:-1])) * scale)
     return readings
@@ -166,15 +168,6 @@ def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
     return is_arabic(a.text) == is_arabic(b.text)
 
 
-def same_fact_words(a: ClaimSlots, b: ClaimSlots) -> bool:
-    """Most words shared; across scripts no word is, and the cosine thresholds must do."""
-    from service.judge.features import word_overlap
-
-    if not _same_script(a, b):
-        return True
-    return word_overlap(a.text, b.text) >= SAME_FACT_OVERLAP
-
-
 def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool,
               disagree: float | None) -> bool:
     """Whether one believable reason makes a confirmed conflict (see the module notes)."""
@@ -182,7 +175,7 @@ def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_o
         return mode == "check" and disagree is None       # a user's claim in another language: no classifier
     if mode == "check":
         return True
-    if same_outlet or reason.type not in PAIR_CONFIRMING or not same_fact_words(a, b):
+    if same_outlet or reason.type not in PAIR_CONFIRMING:
         return False
     if other_referent(a, b, reason.type):
         return False
@@ -191,6 +184,8 @@ def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_o
     if reason.type == "number" and (same_figure_written_otherwise(reason.claim, reason.evidence)
                                     or moving_figures(a.text, b.text)):
         return False
+    from service.judge.verdict import MOMENT_TYPES
+
     return not (reason.type in MOMENT_TYPES and a.reference and b.reference and a.reference != b.reference)
 
 

@@ -25,13 +25,6 @@ def group_copies(evidence: list[Evidence]) -> list[list[Evidence]]:
     return list(groups.values())
 
 
-def _copy_json(item: Evidence) -> dict:
-    record = item.record
-    return {"outlet": record.outlet, "article_id": record.article_id, "sentence_id": record.sentence_id,
-            "published_at": record.published_at.isoformat() if record.published_at else None,
-            "url": record.url}
-
-
 def grouped_json(copies: list[Evidence], first: dict) -> dict:
     """``first`` (the JSON of the group's best item) with the copies and their outlets.
 
@@ -40,4 +33,4 @@ def grouped_json(copies: list[Evidence], first: dict) -> dict:
     ordered = sorted(copies, key=lambda c: (c.record.published_at is None, c.record.published_at or 0,
                                             c.record.outlet))
     outlets = list(dict.fromkeys(c.record.outlet for c in ordered))
-    return {**first, "copies": [_copy_json(c) for c in ordered], "outlets": outlets, "copy_count": len(copies)}
+    return {**first, "copies": [c.record.source_json() for c in ordered], "outlets": outlets, "copy_count": len(copies)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from service.store.schema import ClusterMember, Contradiction
 
 
 TIERS = ("confirmed", "possible", "all")
+Tier = Literal[TIERS]          # the same three, for the API's query parameters
 
 
 def contradiction_rows(session: Session, *, type_: str | None = None, outlet: str | None = None,
@@ -67,15 +69,10 @@ def list_contradictions(session: Session, *, type_: str | None = None, outlet: s
             item = items[key] = {"id": row.id, "type": row.type, "score": round(row.score, 4), "tier": row.tier,
                                  "probability": None if row.probability is None else round(row.probability, 4),
                                  "a": a.to_json(), "b": b.to_json(), "reasons": row.reasons, "sources": []}
-        item["sources"].append({"id": row.id, "a": _source(a), "b": _source(b)})
+        item["sources"].append({"id": row.id, "a": a.source_json(), "b": b.source_json()})
     for item in items.values():
         item["source_count"] = len(item["sources"])
     return list(items.values())[offset:offset + limit]
-
-
-def _source(record: SentenceRecord) -> dict:
-    return {"outlet": record.outlet, "article_id": record.article_id, "url": record.url,
-            "published_at": record.published_at.isoformat() if record.published_at else None}
 
 
 def list_clusters(session: Session, *, min_size: int = 2, limit: int = 100, offset: int = 0) -> list[dict]:
