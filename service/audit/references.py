@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from service.errors import InputError
 from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
+from service.store.database import id_chunks
 from service.store.schema import Article, Sentence
 
 # What a reader can say of a pair. "furniture": one side is not a claim at all
@@ -58,13 +59,13 @@ def resolve(session: Session, refs: Iterable[SentenceRef]) -> dict[SentenceRef, 
     by_id = {r.article_id for r in refs}
     by_url = {r.url for r in refs if r.url}
     articles: dict[str, str] = {}                     # article id or URL -> stored article id
-    for chunk in _chunks(sorted(by_id)):
+    for chunk in id_chunks(sorted(by_id)):
         articles.update((a, a) for a in session.scalars(select(Article.id).where(Article.id.in_(chunk))))
-    for chunk in _chunks(sorted(by_url)):
+    for chunk in id_chunks(sorted(by_url)):
         articles.update(session.execute(select(Article.url, Article.id).where(Article.url.in_(chunk))).all())
     wanted = sorted(set(articles.values()))
     sentences: dict[str, list[tuple[int, int, int, str]]] = {}
-    for chunk in _chunks(wanted):
+    for chunk in id_chunks(wanted):
         rows = session.execute(select(Sentence.article_id, Sentence.id, Sentence.start, Sentence.end,
                                       Sentence.text_hash).where(Sentence.article_id.in_(chunk)))
         for article_id, *row in rows:
@@ -84,8 +85,3 @@ def _match(rows: list[tuple[int, int, int, str]], ref: SentenceRef) -> int | Non
     if not hits:
         return None
     return min(hits, key=lambda row: abs(row[1] - ref.start))[0]
-
-
-def _chunks(items: list, size: int = 500):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
