@@ -49,10 +49,12 @@ from functools import lru_cache
 
 from service.claims.slots import ClaimSlots
 from service.models import Reason
+from service.judge.referents import delivery_months, lower_bounded, numbered_referents, session_marks
 from service.pipeline.normalize import ascii_digits, is_arabic, normalize_for_match
 
 WEAK_CONFIRM_MIN = {"negation": 0.75, "antonym": 0.75, "stance": 0.75, "scope": 0.75, "duration": 0.6}
 PAIR_CONFIRMING = frozenset({"number", "date", "duration"})
+SAME_DAY_TYPES = frozenset({"number", "date", "antonym"})
 # Chosen on the development days' confirmed flags: the real conflicts changed at most one
 # word beside the figure (none beside a date); template twins changed the company or week.
 MAX_CHANGED_WORDS = {"number": 1, "date": 0, "duration": 1}
@@ -97,12 +99,18 @@ def _apart(x: frozenset | set, y: frozenset | set) -> bool:
 
 
 def other_referent(a: ClaimSlots, b: ClaimSlots, kind: str) -> bool:
-    """Whether the two sentences name different instances: another ordinal, other months,
-    other times of day, or no specific actor or place in common."""
-    if _apart(ordinals(a.text), ordinals(b.text)) or _apart(times_of_day(a.text), times_of_day(b.text)):
+    """Whether the two sentences name different instances: another ordinal or numbered item,
+    another futures contract, other months, other times of day or readings of a session,
+    or no specific actor or place in common (``referents.py``)."""
+    if (_apart(ordinals(a.text), ordinals(b.text)) or _apart(times_of_day(a.text), times_of_day(b.text))
+            or _apart(numbered_referents(a.text), numbered_referents(b.text))):
         return True
+    if delivery_months(a) != delivery_months(b):
+        return True                          # a December contract is not an August one, nor a date
     if kind == "date":
         return False
+    if session_marks(a.text) != session_marks(b.text):
+        return True                          # the settlement price against one during the session
     if _apart({m for _, m in months(a)}, {m for _, m in months(b)}):
         return True
     from service.judge.event import GENERIC_KEYS
@@ -168,25 +176,60 @@ def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
     return is_arabic(a.text) == is_arabic(b.text)
 
 
+def figures(text: str) -> frozenset[str]:
+    """The figures a text writes, as bare digit strings ("1,500" -> "15"): what the
+    sentence's numbers are, whatever they count."""
+    return frozenset(d for d in (_digits(raw) for raw in _FIGURE.findall(ascii_digits(text))) if d)
+
+
+def other_figures_apart(a: str, b: str, reasons: Sequence[Reason]) -> bool:
+    """Whether both sentences keep figures the other lacks, besides the reasons' own: two rows
+    of one table ("the clubs ranked 1 to 5 ... 40 million" against "ranked 11 to 14 ... 15
+    million"), two sessions with their other prices. A restated fact keeps the rest of its
+    figures: on one side at least, every figure but the disputed ones is on the other side."""
+    own = frozenset().union(*(figures(f"{r.claim} {r.evidence}") for r in reasons))
+    only_a, only_b = figures(a) - figures(b) - own, figures(b) - figures(a) - own
+    return bool(only_a and only_b)
+
+
 def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool,
-              disagree: float | None) -> bool:
-    """Whether one believable reason makes a confirmed conflict (see the module notes)."""
+              disagree: float | None, reasons: Sequence[Reason] = ()) -> bool:
+    """Whether one believable reason makes a confirmed conflict (see the module notes);
+    ``reasons`` are all of the pair's, whose figures are the disputed ones."""
     if reason.type in WEAK_CONFIRM_MIN and (disagree is None or disagree < WEAK_CONFIRM_MIN[reason.type]):
         return mode == "check" and disagree is None       # a user's claim in another language: no classifier
     if mode == "check":
         return True
     if same_outlet or reason.type not in PAIR_CONFIRMING:
         return False
-    if other_referent(a, b, reason.type):
+    if other_referent(a, b, reason.type) or other_figures_apart(a.text, b.text, reasons or (reason,)):
         return False
     if _same_script(a, b) and changed_words(a.text, b.text, reason) > MAX_CHANGED_WORDS[reason.type]:
         return False
     if reason.type == "number" and (same_figure_written_otherwise(reason.claim, reason.evidence)
-                                    or moving_figures(a.text, b.text)):
+                                    or moving_figures(a.text, b.text) or figures_swapped(a.text, b.text, reason)
+                                    or bound_met(a.text, b.text, reason)):
         return False
-    from service.judge.verdict import MOMENT_TYPES
+    # A figure or a date of two publication days: on the audited days every real conflict
+    # was printed the same day; a day apart it was another session or contract.
+    return not (reason.type in SAME_DAY_TYPES and a.reference and b.reference and a.reference != b.reference)
 
-    return not (reason.type in MOMENT_TYPES and a.reference and b.reference and a.reference != b.reference)
+
+def figures_swapped(a: str, b: str, reason: Reason) -> bool:
+    """Whether each side writes the other's figure too: the reason paired the wrong figures
+    (the same loans and sums in both sentences, one of them read off a bracket)."""
+    claim, evidence = figures(reason.claim), figures(reason.evidence)
+    return bool(claim and evidence and claim <= figures(b) and evidence <= figures(a))
+
+
+def bound_met(a: str, b: str, reason: Reason) -> bool:
+    """Whether one side gives a floor that the other's figure meets: "at least 12 killed"
+    against "31 killed" is a toll that rose, not a conflict. Two floors still differ."""
+    low_a, low_b = lower_bounded(a, reason.claim), lower_bounded(b, reason.evidence)
+    if low_a == low_b:
+        return False
+    floor, other = (reason.claim, reason.evidence) if low_a else (reason.evidence, reason.claim)
+    return any(q >= p * (1 - READING_TOL) for p in figure_readings(floor) for q in figure_readings(other))
 
 
 def changed_words(a: str, b: str, reason: Reason | None = None) -> int:
@@ -211,6 +254,7 @@ def moving_figures(a: str, b: str) -> bool:
 def tier(reasons: Sequence[Reason], a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool = False,
          disagree: float | None = None) -> tuple[str, tuple[Reason, ...]]:
     """("confirmed" | "possible", the reasons with the confirming ones first)."""
-    sure = [r for r in reasons if confirmed(r, a, b, mode=mode, same_outlet=same_outlet, disagree=disagree)]
+    sure = [r for r in reasons
+            if confirmed(r, a, b, mode=mode, same_outlet=same_outlet, disagree=disagree, reasons=reasons)]
     rest = [r for r in reasons if r not in sure]
     return ("confirmed" if sure else "possible"), tuple(sure + rest)

@@ -121,6 +121,10 @@ def _ends_sentence(line: str, inside: list[int], start: int, run_end: int, after
         if not _glued_arabic(line, start, run_end, after):
             return False
     following = _next_visible(line, after)
+    # "وفقد الخام 12. 1 دولار": a bidi-mangled decimal (1.12) whose dot got a space, not a
+    # full stop between a figure and a sentence that starts with a bare figure.
+    if line[start:run_end] == "." and start > 0 and line[start - 1].isdigit() and following.isdigit():
+        return False
     # Lower case continues the sentence ("etc. and", "“Why?” he asked"), and so
     # does a dash after a quote (Russian «Готовы!» — заявил он).
     if following.islower() or (following in ("—", "–") and after > run_end):

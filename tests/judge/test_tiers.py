@@ -102,3 +102,45 @@ def test_the_classifier_decides_a_compared_pair_without_a_confirmed_reason():
     unrelated = {"agree": 0.1, "disagree": 0.1, "other": 0.8}
     assert judge(Side("وصل الوفد إلى الرياض"), Side("فاز الهلال على النصر"), cosine=0.1, mode="pair",
                  probabilities=unrelated).verdict == "unrelated"
+
+
+TABLE_TOP = "ويعاقب النادي المتأخر عن السداد من المركز 1 إلى 5 بغرامة قدرها 40 مليون ريال وفق اللائحة الجديدة"
+TABLE_LOW = "ويعاقب النادي المتأخر عن السداد من المركز 11 إلى 14 بغرامة قدرها 15 مليون ريال وفق اللائحة الجديدة"
+
+
+def test_two_rows_of_one_table_are_not_a_confirmed_conflict():
+    from service.judge.tiers import other_figures_apart
+    from service.models import Reason
+
+    fine = (Reason("number", "40 مليون ريال", "15 مليون ريال"),)
+    assert other_figures_apart(TABLE_TOP, TABLE_LOW, fine)
+    assert _pair(TABLE_TOP, TABLE_LOW).tier != "confirmed"
+
+
+def test_a_restated_fact_keeps_its_other_figures():
+    from service.judge.tiers import other_figures_apart
+    from service.models import Reason
+
+    a = "وتخرج 63 مستفيدا من الدورة 36 منهم 39 من الرجال و24 من الشباب في مركز المناصحة"
+    b = "وتخرج 36 مستفيدا من الدورة 36 منهم 39 من الرجال و24 من الشباب في مركز المناصحة"
+    assert not other_figures_apart(a, b, (Reason("number", "63 مستفيدا", "36 مستفيدا"),))
+    assert _pair(a, b).tier == "confirmed"
+
+
+def _record(sentence_id: int, article: str, text: str):
+    from service.models import SentenceRecord
+
+    return SentenceRecord(sentence_id, text, article, article.split("-")[0], DAY, "ar", 0, len(text))
+
+
+def test_a_conflict_is_confirmed_only_between_counterparts_of_two_articles():
+    from service.judge.bulk import Finding, demote_non_counterparts
+    from service.models import Reason
+
+    records = {1: _record(1, "okaz-1", TABLE_TOP), 2: _record(2, "okaz-1", TABLE_LOW),
+               3: _record(3, "alyaum-7", TABLE_LOW)}
+    reason = (Reason("number", "40 مليون ريال", "15 مليون ريال"),)
+    flag = Finding(1, 3, "contradiction", 0.84, reason, "confirmed")
+    # Sentence 3's counterpart in okaz-1 is sentence 2 (the same row), not sentence 1.
+    assert demote_non_counterparts([flag], [(1, 3, 0.84), (2, 3, 0.97)], records)[0].tier == "possible"
+    assert demote_non_counterparts([flag], [(1, 3, 0.84), (2, 3, 0.80)], records)[0].tier == "confirmed"

@@ -347,3 +347,10 @@ def test_property_pieces_fit_when_a_comma_allows(words):
         if len(span.text) > 40:
             inner = span.text[1:-1]
             assert not any(f"{mark} " in inner for mark in "،,")
+
+
+def test_a_decimal_whose_dot_got_a_space_does_not_end_the_sentence():
+    # Bidi-mangled "1.12" as crawled: "12. 1" must not leave a fragment "1 دولار ...".
+    text = "وخسر خام برنت 34. 2 دولار ليسجل 51 دولارا للبرميل. وارتفع الذهب."
+    assert [s.text for s in split_sentences(text)] == [
+        "وخسر خام برنت 34. 2 دولار ليسجل 51 دولارا للبرميل.", "وارتفع الذهب."]
