@@ -12,12 +12,19 @@ already made:
   ``verdict.same_fact`` already asked of every figure, date and length of
   time between two reports (the only kinds that confirm there);
 - they are about the same referent: the same ordinal ("the second round"
-  against "the third round" are two rounds) and, for any reason but a date
-  (where the month *is* the disagreement), the same months;
+  against "the third round" are two rounds), the same numbered item ("ranked
+  6th to 10th" against "11th to 14th"), the same futures contract and
+  reading of a session, and, for any reason but a date (where the month *is*
+  the disagreement), the same months (``referents.py``);
+- besides the disputed figures, one side's figures are all on the other
+  side: two rows of one table keep other figures on both sides;
 - they come from two outlets: one outlet's two reports with other figures
   were, on the development days, two sessions, two companies or an update
-  (none of 20 was a conflict); figures must also be published the same day
-  (a toll or a price two days apart is an update);
+  (none of 20 was a conflict); figures and dates must also be published the
+  same day (a toll, a price or a contract two days apart is an update);
+- a floor the other figure meets is no conflict ("at least 12" and "31");
+- in align, each sentence is the other's nearest in its article: a list
+  article's other rows are not its counterpart (``bulk.demote_non_counterparts``);
 - the claim is restated, not merely similar: on one side at most
   MAX_CHANGED_WORDS words (figures and the reason's own words aside) have no
   counterpart on the other (within one script; a translation shares no word).
@@ -239,7 +246,9 @@ def changed_words(a: str, b: str, reason: Reason | None = None) -> int:
 
     own = set(match_tokens(f"{reason.claim} {reason.evidence}")) if reason else set()
     only_a, only_b = unmatched_words(word_set(a), word_set(b))
-    return min(sum(w not in own and not any(c.isdigit() for c in w) for w in side) for side in (only_a, only_b))
+    # One-letter tokens are list marks ("أ-", "ب-") and clitics, not words of the claim.
+    return min(sum(len(w) > 1 and w not in own and not any(c.isdigit() for c in w) for w in side)
+               for side in (only_a, only_b))
 
 
 def moving_figures(a: str, b: str) -> bool:
