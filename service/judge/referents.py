@@ -113,6 +113,41 @@ def lower_bounded(sentence: str, figure_text: str) -> bool:
     return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.search(after[len(normalize_for_match(figure_text)):]))
 
 
+# Words that split one template into its instances: the same sentence about the domestic and
+# the international operations, the foreign and the local players, men and women, exports and
+# imports, a yearly and a monthly rate. Written in the folded, clitic-stripped form of
+# ``features.match_tokens`` (ال and و/ب/ل/ف already gone).
+_CONTRASTS = {
+    "scope": {"abroad": "دولي دوليه خارجي خارجيه اجانب اجنبي اجنبيه international foreign overseas abroad "
+                        "etranger etrangers etrangere internationale international зарубежных иностранных",
+              "home": "محلي محليه محليين داخلي داخليه domestic local locale nationale национальных местных"},
+    "sex": {"men": "رجال ذكور men male hommes мужчин", "women": "نساء اناث سيدات women female femmes женщин"},
+    "trade": {"out": "صادرات exports exportations экспорт", "in": "واردات imports importations импорт"},
+    "period": {"year": "سنوي سنويه annual yearly annuel годовой", "month": "شهري شهريه monthly mensuel месячный",
+               "quarter": "ربعي ربعيه quarterly trimestriel квартальный"},
+}
+_CONTRAST_OF = {word: (group, side) for group, sides in _CONTRASTS.items()
+                for side, words in sides.items() for word in words.split()}
+
+
+def contrast_sides(text: str) -> dict[str, frozenset[str]]:
+    """For each contrast the text touches, the sides it names ("العمليات المحلية" -> scope: home)."""
+    from service.judge.features import match_tokens
+
+    found: dict[str, set[str]] = {}
+    for token in match_tokens(text):
+        if token in _CONTRAST_OF:
+            group, side = _CONTRAST_OF[token]
+            found.setdefault(group, set()).add(side)
+    return {group: frozenset(sides) for group, sides in found.items()}
+
+
+def other_side_of_a_contrast(a: str, b: str) -> bool:
+    """Whether the two texts name opposite sides of one contrast and not the other side."""
+    sides_a, sides_b = contrast_sides(a), contrast_sides(b)
+    return any(apart(sides_a[group], sides_b[group]) for group in sides_a.keys() & sides_b.keys())
+
+
 def apart(x: Sequence | frozenset | set, y: Sequence | frozenset | set) -> bool:
     """Both sides name some, and none in common."""
     return bool(x and y and set(x).isdisjoint(y))

@@ -56,7 +56,13 @@ from functools import lru_cache
 
 from service.claims.slots import ClaimSlots
 from service.models import Reason
-from service.judge.referents import delivery_months, lower_bounded, numbered_referents, session_marks
+from service.judge.referents import (
+    delivery_months,
+    lower_bounded,
+    numbered_referents,
+    other_side_of_a_contrast,
+    session_marks,
+)
 from service.pipeline.normalize import ascii_digits, is_arabic, normalize_for_match
 
 WEAK_CONFIRM_MIN = {"negation": 0.75, "antonym": 0.75, "stance": 0.75, "scope": 0.75, "duration": 0.6}
@@ -110,7 +116,8 @@ def other_referent(a: ClaimSlots, b: ClaimSlots, kind: str) -> bool:
     another futures contract, other months, other times of day or readings of a session,
     or no specific actor or place in common (``referents.py``)."""
     if (_apart(ordinals(a.text), ordinals(b.text)) or _apart(times_of_day(a.text), times_of_day(b.text))
-            or _apart(numbered_referents(a.text), numbered_referents(b.text))):
+            or _apart(numbered_referents(a.text), numbered_referents(b.text))
+            or other_side_of_a_contrast(a.text, b.text)):
         return True
     if delivery_months(a) != delivery_months(b):
         return True                          # a December contract is not an August one, nor a date
@@ -186,7 +193,8 @@ def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
 def figures(text: str) -> frozenset[str]:
     """The figures a text writes, as bare digit strings ("1,500" -> "15"): what the
     sentence's numbers are, whatever they count."""
-    return frozenset(d for d in (_digits(raw) for raw in _FIGURE.findall(ascii_digits(text))) if d)
+    found = (re.sub(r"\D", "", raw).lstrip("0") for raw in _FIGURE.findall(ascii_digits(text)))
+    return frozenset(d for d in found if d)
 
 
 def other_figures_apart(a: str, b: str, reasons: Sequence[Reason]) -> bool:
@@ -213,9 +221,13 @@ def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_o
         return False
     if _same_script(a, b) and changed_words(a.text, b.text, reason) > MAX_CHANGED_WORDS[reason.type]:
         return False
+    if reason.type == "date" and not same_anchor(a.text, b.text, reason):
+        return False
+    if reason.type in ("number", "duration") and (figures_swapped(a.text, b.text, reason)
+                                                  or bound_met(a.text, b.text, reason)):
+        return False
     if reason.type == "number" and (same_figure_written_otherwise(reason.claim, reason.evidence)
-                                    or moving_figures(a.text, b.text) or figures_swapped(a.text, b.text, reason)
-                                    or bound_met(a.text, b.text, reason)):
+                                    or moving_figures(a.text, b.text)):
         return False
     # A figure or a date of two publication days: on the audited days every real conflict
     # was printed the same day; a day apart it was another session or contract.
@@ -223,10 +235,36 @@ def confirmed(reason: Reason, a: ClaimSlots, b: ClaimSlots, *, mode: str, same_o
 
 
 def figures_swapped(a: str, b: str, reason: Reason) -> bool:
-    """Whether each side writes the other's figure too: the reason paired the wrong figures
-    (the same loans and sums in both sentences, one of them read off a bracket)."""
+    """Whether one side writes the other's figure too: the reason paired the wrong figures
+    (the same loans and sums in both sentences, one read off a bracket; "after 24 hours ...
+    within 48" against "within 48 hours")."""
     claim, evidence = figures(reason.claim), figures(reason.evidence)
-    return bool(claim and evidence and claim <= figures(b) and evidence <= figures(a))
+    return bool(claim and evidence and (claim <= _counted(b) or evidence <= _counted(a)))
+
+
+def _counted(text: str) -> frozenset[str]:
+    """The figures of a text but those naming an item ("الدورة 36" is no count of 36)."""
+    names = {part for key in numbered_referents(text) for part in key.split(":", 1)[1].split("-")}
+    return figures(text) - names
+
+
+def same_anchor(a: str, b: str, reason: Reason, reach: int = 2) -> bool:
+    """Whether the two dates sit among the same words: a word just before or just after
+    them in common. "prices fell faster than in June, ... food rose 1.3 %" against "food
+    rose 1.3 % in July" dates two clauses, not one fact told twice."""
+    from service.judge.features import match_tokens
+
+    def around(text: str, value: str) -> tuple[set[str], set[str]]:
+        at = text.find(value)
+        if at < 0:
+            return set(), set()
+        keep = [w for w in match_tokens(text[:at]) if len(w) > 1][-reach:], \
+               [w for w in match_tokens(text[at + len(value):]) if len(w) > 1][:reach]
+        return set(keep[0]), set(keep[1])
+
+    before_a, after_a = around(a, reason.claim)
+    before_b, after_b = around(b, reason.evidence)
+    return bool(before_a & before_b or after_a & after_b)
 
 
 def bound_met(a: str, b: str, reason: Reason) -> bool:

@@ -74,3 +74,39 @@ def test_the_same_figures_paired_the_wrong_way_are_not_a_conflict():
     b = "وقدم البنك (58047) قرضا بقيمة فاقت الـ(3.462)مليار ريال منها (22375) قرض زواج"
     assert figures_swapped(a, b, Reason("number", "(3.462) مليار", "(22375) قرض"))
     assert not figures_swapped(a, b.replace("22375", "22735"), Reason("number", "(22.375) قرض", "(22735) قرض"))
+
+
+def test_a_date_must_sit_among_the_same_words_on_both_sides():
+    from service.judge.tiers import same_anchor
+    from service.models import Reason
+
+    long = ("وتراجعت أسعار الوقود 4.1 في المائة بوتيرة أسرع من أيار (مايو)، وارتفعت أسعار الخضراوات "
+            "2.2 في المائة نزولا من 2.7 في المائة في الشهر السابق")
+    short = "وارتفعت أسعار الخضراوات 2.2 بالمئة في يونيو نزولا من 2.7 بالمئة في الشهر السابق"
+    two_clauses = Reason("date", "أيار (مايو)", "يونيو")
+    assert not same_anchor(long, short, two_clauses)
+    assert _pair(long, short).tier != "confirmed"
+    told_twice = Reason("date", "15 مارس", "18 مارس")
+    assert same_anchor("ويعقد المؤتمر في 15 مارس بالرياض", "ويعقد المؤتمر في 18 مارس بالرياض", told_twice)
+
+
+def test_a_figure_the_other_side_also_writes_was_paired_wrongly():
+    from service.judge.tiers import figures_swapped
+    from service.models import Reason
+
+    a = "ووصل الرد بعد 12 ساعة من الطلب على أن يوقع العقد في غضون 72، والعرض ساري حتى اليوم"
+    b = "على أن يوقع العقد في غضون 72 ساعة والعرض ساري حتى اليوم"
+    assert figures_swapped(a, b, Reason("number", "12 ساعة", "72 ساعة"))
+    # A figure naming an item ("الدورة 36") is not the count written again.
+    assert not figures_swapped("تخرج 63 من الدورة 36", "تخرج 36 من الدورة 36", Reason("number", "63", "36"))
+
+
+def test_the_other_side_of_a_contrast_is_another_instance():
+    from service.judge.referents import other_side_of_a_contrast
+
+    a = "وعلى صعيد العمليات الدولية سجلت إيرادات الشركات التابعة نموا بنسبة 6.4% مقارنة بالفترة نفسها"
+    b = "وعلى صعيد العمليات المحلية سجلت إيرادات الشركة نموا بنسبة 9% مقارنة بالفترة نفسها"
+    assert other_side_of_a_contrast(a, b)
+    assert not other_side_of_a_contrast(a, a.replace("الدولية", "الدولية والمحلية"))
+    assert other_side_of_a_contrast("exports rose 4%", "imports rose 6%")
+    assert _pair(a, b).tier != "confirmed"
