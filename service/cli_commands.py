@@ -231,26 +231,40 @@ def compare(ctx: Context, a: str | None, b: str | None, as_json: bool, batch) ->
               help="pairs file: contradictions to flag, pairs never to flag, boilerplate")
 @click.option("--ans", type=click.Path(path_type=Path, exists=True), help="ANS split CSV: agree/disagree P/R/F1")
 @click.option("--sts", type=click.Path(path_type=Path, exists=True), help="STS 2017 JSONL: encoder Spearman")
+@click.option("--articles", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="cross-lingual claims: first ingest and align the referenced articles (and same-day "
+                   "distractors) from this SaudiNewsNet folder")
+@click.option("--distractors", default=400, show_default=True, type=click.IntRange(0),
+              help="with --articles: other articles per claim day")
 @click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
 @click.pass_obj
 @handle_errors
 def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | None, sts: Path | None,
-             as_json: bool) -> None:
-    """Score claims (shared/eval format) against the store, and the judge on public data.
+             articles: Path | None, distractors: int, as_json: bool) -> None:
+    """Score claims against the store, and the judge on public data.
+
+    A claims file is either in the shared/eval format (expected substrings)
+    or cross-lingual (each claim with its target sentence by reference and
+    a relation, agree or conflict: benchmarks/labels/crosslingual-claims.jsonl);
+    the format is told from the file.
 
     \b
     Examples:
       factalign demo && factalign eval ../shared/eval/dev_claims.jsonl --pairs ../shared/eval/dev_pairs.json
       factalign eval --ans ../shared/data/ans/dev.csv --sts ../shared/data/sts17/en-ar.jsonl
+      factalign eval benchmarks/labels/crosslingual-claims.jsonl --articles ../shared/data/saudinewsnet
     """
     from service.cli_output import print_eval
     from service.evaluation.claims import evaluate_claims, evaluate_pairs
+    from service.evaluation.crosslingual import is_crosslingual
 
     if not any((claims, pairs, ans, sts)):
         raise click.UsageError("give a claims file, --pairs, --ans or --sts")
     boilerplate = json.loads(pairs.read_text(encoding="utf-8")).get("boilerplate", []) if pairs else []
     result = {}
-    if claims:
+    if claims and is_crosslingual(claims):
+        result["crosslingual"] = _crosslingual(ctx, claims, articles, distractors)
+    elif claims:
         result["claims"] = evaluate_claims(ctx, claims, boilerplate)
     if pairs:
         result["pairs"] = evaluate_pairs(ctx, pairs)
@@ -264,6 +278,15 @@ def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | 
 
         result["sts"] = evaluate_sts(sts, ctx.encoder)
     _dump(result) if as_json else print_eval(result)
+
+
+def _crosslingual(ctx: Context, claims: Path, articles: Path | None, distractors: int) -> dict:
+    from service.evaluation.crosslingual import evaluate_crosslingual, read_cases
+    from service.evaluation.crosslingual_corpus import build_store
+
+    store = build_store(ctx, articles, read_cases(claims), distractors) if articles else None
+    result = evaluate_crosslingual(ctx, claims)
+    return {**{k: v for k, v in result.items() if k != "rows"}, "store": store}
 
 
 @cli.command()

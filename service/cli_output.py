@@ -92,6 +92,12 @@ def print_eval(result: dict) -> None:
             click.echo(f"  {row['id']}: {'WRONGLY flagged' if row['flagged'] else 'not flagged (right)'}")
         if pairs["boilerplate_leaked"]:
             click.echo(f"  boilerplate leaked: {pairs['boilerplate_leaked']}")
+    if "crosslingual" in result:
+        from service.evaluation.crosslingual import figures_table
+
+        run = result["crosslingual"]
+        click.echo(figures_table({"check": run}))
+        click.echo(f"check p50 {run['ms_p50']} ms, p95 {run['ms_p95']} ms; unresolved targets: {run['unresolved']}")
     for key in ("ans", "ans_compare", "sts"):
         if key in result:
             click.echo(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")
