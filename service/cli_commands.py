@@ -104,17 +104,24 @@ def align_summary(report, *, rebuilt: bool) -> str:
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="only reports published on or before")
 @click.option("--outlet", "outlets", multiple=True, help="only this outlet (repeatable)")
 @click.option("--language", "languages", multiple=True, help="only this language code (repeatable)")
+@click.option("--by-article", is_flag=True,
+              help="also judge whole articles: agree, disagree or discuss, from their sentences")
 @click.pass_obj
 @handle_errors
 def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, since, until,
-          outlets: tuple[str, ...], languages: tuple[str, ...]) -> None:
+          outlets: tuple[str, ...], languages: tuple[str, ...], by_article: bool) -> None:
     """Reports that support or conflict with CLAIM (any language).
+
+    With --by-article, the top articles too, each with its stance (agree,
+    disagree, discuss) and the sentences that decided it; articles with
+    nothing about the claim are unrelated and not listed.
 
     \b
     Examples:
       factalign check "Russia and Turkey brokered the ceasefire"
       factalign check "Le cessez-le-feu entre en vigueur à minuit" --json
       factalign check "62,000 fighters signed" --since 2016-12-01 --outlet "Al Jazeera"
+      factalign check "Shell will cut 6,500 jobs" --by-article
       factalign check --batch claims.jsonl > results.jsonl
     """
     filters = CheckFilters(
@@ -126,11 +133,12 @@ def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, sin
         from service.jobs.batch import run_batch
 
         run_batch(batch, lambda rec: check_claim(ctx, rec["claim"], top_k=rec.get("top_k", top_k),
-                                                 filters=filters), "claim")
+                                                 filters=filters, by_article=rec.get("by_article", by_article)),
+                  "claim")
         return
     if not claim:
         raise click.UsageError("give a CLAIM or --batch FILE")
-    result = check_claim(ctx, claim, top_k=top_k, filters=filters)
+    result = check_claim(ctx, claim, top_k=top_k, filters=filters, by_article=by_article)
     if as_json:
         _dump(result)
     elif result["supporting"] or result["conflicting"]:

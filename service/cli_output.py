@@ -73,6 +73,13 @@ def print_check(result: dict, empty_hint: str = "nothing in the store talks abou
                 click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
     if not result["supporting"] and not result["conflicting"]:
         click.echo(f"  {empty_hint}")
+    if "articles" in result:
+        click.echo(f"articles ({len(result['articles'])}):")
+        for article in result["articles"]:
+            click.echo(f"  {article['stance']:8} {article['outlet']}, {article['published_at'] or 'date unknown'}: "
+                       f"{article['title'] or article['article_id']}")
+            for sentence in article["sentences"][:1]:
+                click.echo(f"      {sentence['verdict']} ({sentence['score']:.2f}): {sentence['sentence']}")
 
 
 def print_eval(result: dict) -> None:

@@ -20,7 +20,10 @@ the target article's day):
 - ``unrelated_shown``: labelled unrelated articles that any listed report
   comes from;
 - ``agree_article_top5``: faithful claims with an agreeing article among
-  the top five supporting reports.
+  the top five supporting reports;
+- ``stance_accuracy``: labelled articles whose by-article stance (among the
+  first ``ARTICLES_TOP``; unlisted is unrelated) is the label;
+  ``disagree_article_found``: labelled disagreeing articles found so.
 """
 
 from __future__ import annotations
@@ -36,7 +39,9 @@ from service.pipeline.jsonlines import iter_json_lines
 
 TOP = 5
 COLUMNS = ("recall_at_5", "conflict_recall", "conflict_precision", "faithful_with_any_conflict",
-           "unrelated_shown", "agree_article_top5")
+           "unrelated_shown", "agree_article_top5", "stance_accuracy", "disagree_article_found")
+# Articles a by-article check lists for scoring: an editor's first screen.
+ARTICLES_TOP = 10
 RELATIONS = ("agree", "conflict")
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 
@@ -103,6 +108,8 @@ def score_case(case: dict, result: dict, target: int | None, articles: dict) -> 
     row["unrelated"] = [a in shown for a, stance in labelled if stance == "unrelated"]
     agreeing = {a for a, stance in labelled if stance == "agree"}
     row["agree_article_top5"] = bool(agreeing & _articles(supporting)) if agreeing else None
+    predicted = {a["article_id"]: a["stance"] for a in result.get("articles") or []}
+    row["stances"] = [(stance, predicted.get(a, "unrelated")) for a, stance in labelled] if "articles" in result else []
     return row
 
 
@@ -122,6 +129,9 @@ def summarise(rows: list[dict]) -> dict:
         "unrelated_shown": _share([shown for r in rows for shown in r["unrelated"]]),
         "agree_article_top5": _share([r["agree_article_top5"] for r in rows
                                       if r["relation"] == "agree" and r["agree_article_top5"] is not None]),
+        "stance_accuracy": _share([truth == guess for r in rows for truth, guess in r["stances"]]),
+        "disagree_article_found": _share([guess == "disagree" for r in rows for truth, guess in r["stances"]
+                                          if truth == "disagree"]),
     }
 
 
@@ -138,11 +148,11 @@ Runner = Callable[[str], dict]
 
 
 def evaluate_crosslingual(ctx, path: Path, runner: Runner | None = None) -> dict:
-    """Score every claim of ``path`` with ``runner`` (default: ``check`` as the API runs it)."""
+    """Score every claim of ``path`` with ``runner`` (default: ``check`` as the API runs it, by article)."""
     from service.retrieval.check import check_claim
 
     cases = read_cases(path)
-    runner = runner or (lambda claim: check_claim(ctx, claim, top_k=TOP))
+    runner = runner or (lambda claim: check_claim(ctx, claim, top_k=ARTICLES_TOP, by_article=True))
     resolved = resolve_cases(ctx, cases)
     rows, seconds = [], []
     for case in cases:

@@ -166,14 +166,22 @@ def with_warnings(item: Evidence) -> Evidence:
     return replace(item, warnings=extract_slots(record.sentence, record.published_at, record.language).warnings())
 
 
-def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters()) -> dict:
+def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters(),
+                by_article: bool = False) -> dict:
+    """The supporting and conflicting reports; ``by_article``: also the top_k articles with their stance."""
     claim = validate_claim(claim, ctx.settings.max_claim_chars)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
     candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
     query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
-    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), top_k)
-    return {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
+    # An article's stance needs every report judged, not only until top_k supports are sure.
+    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), None if by_article else top_k)
+    result = {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
+    if by_article:
+        from service.retrieval.article_stance import article_stances
+
+        result["articles"] = article_stances(evidence, supporting, conflicting, top_k)
+    return result
 
 
 def listed(evidence: list[Evidence], top_k: int) -> list[dict]:
