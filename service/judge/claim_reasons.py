@@ -43,8 +43,19 @@ def _locative(slots: ClaimSlots, place) -> bool:
     return bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(slots.text[place.end:]))
 
 
+# The report's side in Arabic: في/إلى X, a clitic ب on the place (بتبوك), or a word for an area before it.
+_ARABIC_LOCATIVE = re.compile(r"(?:(?:^|\s)(?:في|فى|إلى|الى|الي)|(?:^|\s)[وف]?ب?(?:منطقة|مدينة|محافظة|إقليم|ولاية))\s*$")
+
+
+def _locative_ar(slots: ClaimSlots, place) -> bool:
+    before = slots.text[max(0, place.start - 25):place.start]
+    return bool(_ARABIC_LOCATIVE.search(before)) or slots.text[max(0, place.start - 1):place.start] == "ب" \
+        or _locative(slots, place)
+
+
 def place_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
-    mine, theirs = [e for e in _places(claim) if _locative(claim, e)], _places(report)
+    mine = [e for e in _places(claim) if _locative(claim, e)]
+    theirs = [e for e in _places(report) if _locative_ar(report, e)]
     only_mine = [e for e in mine if not any(same_entity(e, o) for o in _places(report))]
     only_theirs = [e for e in theirs if not any(same_entity(e, o) for o in _places(claim))]
     for level in (True, False):                   # countries, then regions and cities
