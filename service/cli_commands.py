@@ -104,17 +104,24 @@ def align_summary(report, *, rebuilt: bool) -> str:
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="only reports published on or before")
 @click.option("--outlet", "outlets", multiple=True, help="only this outlet (repeatable)")
 @click.option("--language", "languages", multiple=True, help="only this language code (repeatable)")
+@click.option("--by-article", is_flag=True,
+              help="also judge whole articles: agree, disagree or discuss, from their sentences")
 @click.pass_obj
 @handle_errors
 def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, since, until,
-          outlets: tuple[str, ...], languages: tuple[str, ...]) -> None:
+          outlets: tuple[str, ...], languages: tuple[str, ...], by_article: bool) -> None:
     """Reports that support or conflict with CLAIM (any language).
+
+    With --by-article, the top articles too, each with its stance (agree,
+    disagree, discuss) and the sentences that decided it; articles with
+    nothing about the claim are unrelated and not listed.
 
     \b
     Examples:
       factalign check "Russia and Turkey brokered the ceasefire"
       factalign check "Le cessez-le-feu entre en vigueur à minuit" --json
       factalign check "62,000 fighters signed" --since 2016-12-01 --outlet "Al Jazeera"
+      factalign check "Shell will cut 6,500 jobs" --by-article
       factalign check --batch claims.jsonl > results.jsonl
     """
     filters = CheckFilters(
@@ -126,11 +133,12 @@ def check(ctx: Context, claim: str | None, top_k: int, as_json: bool, batch, sin
         from service.jobs.batch import run_batch
 
         run_batch(batch, lambda rec: check_claim(ctx, rec["claim"], top_k=rec.get("top_k", top_k),
-                                                 filters=filters), "claim")
+                                                 filters=filters, by_article=rec.get("by_article", by_article)),
+                  "claim")
         return
     if not claim:
         raise click.UsageError("give a CLAIM or --batch FILE")
-    result = check_claim(ctx, claim, top_k=top_k, filters=filters)
+    result = check_claim(ctx, claim, top_k=top_k, filters=filters, by_article=by_article)
     if as_json:
         _dump(result)
     elif result["supporting"] or result["conflicting"]:
@@ -231,26 +239,40 @@ def compare(ctx: Context, a: str | None, b: str | None, as_json: bool, batch) ->
               help="pairs file: contradictions to flag, pairs never to flag, boilerplate")
 @click.option("--ans", type=click.Path(path_type=Path, exists=True), help="ANS split CSV: agree/disagree P/R/F1")
 @click.option("--sts", type=click.Path(path_type=Path, exists=True), help="STS 2017 JSONL: encoder Spearman")
+@click.option("--articles", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="cross-lingual claims: first ingest and align the referenced articles (and same-day "
+                   "distractors) from this SaudiNewsNet folder")
+@click.option("--distractors", default=400, show_default=True, type=click.IntRange(0),
+              help="with --articles: other articles per claim day")
 @click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
 @click.pass_obj
 @handle_errors
 def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | None, sts: Path | None,
-             as_json: bool) -> None:
-    """Score claims (shared/eval format) against the store, and the judge on public data.
+             articles: Path | None, distractors: int, as_json: bool) -> None:
+    """Score claims against the store, and the judge on public data.
+
+    A claims file is either in the shared/eval format (expected substrings)
+    or cross-lingual (each claim with its target sentence by reference and
+    a relation, agree or conflict: benchmarks/labels/crosslingual-claims.jsonl);
+    the format is told from the file.
 
     \b
     Examples:
       factalign demo && factalign eval ../shared/eval/dev_claims.jsonl --pairs ../shared/eval/dev_pairs.json
       factalign eval --ans ../shared/data/ans/dev.csv --sts ../shared/data/sts17/en-ar.jsonl
+      factalign eval benchmarks/labels/crosslingual-claims.jsonl --articles ../shared/data/saudinewsnet
     """
     from service.cli_output import print_eval
     from service.evaluation.claims import evaluate_claims, evaluate_pairs
+    from service.evaluation.crosslingual import is_crosslingual
 
     if not any((claims, pairs, ans, sts)):
         raise click.UsageError("give a claims file, --pairs, --ans or --sts")
     boilerplate = json.loads(pairs.read_text(encoding="utf-8")).get("boilerplate", []) if pairs else []
     result = {}
-    if claims:
+    if claims and is_crosslingual(claims):
+        result["crosslingual"] = _crosslingual(ctx, claims, articles, distractors)
+    elif claims:
         result["claims"] = evaluate_claims(ctx, claims, boilerplate)
     if pairs:
         result["pairs"] = evaluate_pairs(ctx, pairs)
@@ -264,6 +286,15 @@ def evaluate(ctx: Context, claims: Path | None, pairs: Path | None, ans: Path | 
 
         result["sts"] = evaluate_sts(sts, ctx.encoder)
     _dump(result) if as_json else print_eval(result)
+
+
+def _crosslingual(ctx: Context, claims: Path, articles: Path | None, distractors: int) -> dict:
+    from service.evaluation.crosslingual import evaluate_crosslingual, read_cases
+    from service.evaluation.crosslingual_corpus import build_store
+
+    store = build_store(ctx, articles, read_cases(claims), distractors) if articles else None
+    result = evaluate_crosslingual(ctx, claims)
+    return {**{k: v for k, v in result.items() if k != "rows"}, "store": store}
 
 
 @cli.command()

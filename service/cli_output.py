@@ -73,6 +73,13 @@ def print_check(result: dict, empty_hint: str = "nothing in the store talks abou
                 click.echo(f"      {reason['type']}: {reason['claim']} ≠ {reason['evidence']}")
     if not result["supporting"] and not result["conflicting"]:
         click.echo(f"  {empty_hint}")
+    if "articles" in result:
+        click.echo(f"articles ({len(result['articles'])}):")
+        for article in result["articles"]:
+            click.echo(f"  {article['stance']:8} {article['outlet']}, {article['published_at'] or 'date unknown'}: "
+                       f"{article['title'] or article['article_id']}")
+            for sentence in article["sentences"][:1]:
+                click.echo(f"      {sentence['verdict']} ({sentence['score']:.2f}): {sentence['sentence']}")
 
 
 def print_eval(result: dict) -> None:
@@ -92,6 +99,12 @@ def print_eval(result: dict) -> None:
             click.echo(f"  {row['id']}: {'WRONGLY flagged' if row['flagged'] else 'not flagged (right)'}")
         if pairs["boilerplate_leaked"]:
             click.echo(f"  boilerplate leaked: {pairs['boilerplate_leaked']}")
+    if "crosslingual" in result:
+        from service.evaluation.crosslingual import figures_table
+
+        run = result["crosslingual"]
+        click.echo(figures_table({"check": run}))
+        click.echo(f"check p50 {run['ms_p50']} ms, p95 {run['ms_p95']} ms; unresolved targets: {run['unresolved']}")
     for key in ("ans", "ans_compare", "sts"):
         if key in result:
             click.echo(f"{key}: {json.dumps(result[key], ensure_ascii=False)}")

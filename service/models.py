@@ -71,12 +71,17 @@ class Evidence:
     tier: str = "suggestion"                # "confident" or "suggestion"
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
     warnings: tuple[dict, ...] = field(default_factory=tuple)   # e.g. a self-contradicting date
+    probability: float | None = None        # P(the report is about the claim): retrieval/relevance.py
+    why: str | None = None                  # why it is listed: what it shares with the claim
+    relevance: object | None = None         # the retrieval/relevance.Relevance it was listed with
 
     def to_json(self) -> dict:
+        extra = {} if self.probability is None else {"probability": round(self.probability, 4), "why": self.why}
         return {
             **self.record.to_json(),
             "score": round(float(self.score), 4),
             "tier": self.tier,
             "reasons": [reason.to_json() for reason in self.reasons],
             "warnings": list(self.warnings),
+            **extra,
         }

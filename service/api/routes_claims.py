@@ -28,10 +28,10 @@ def make_router(settings: Settings) -> APIRouter:
     router = APIRouter(prefix="/v1/claims", tags=["claims"], dependencies=Reader)
     CheckRequest, CompareRequest = claim_models(settings.max_claim_chars)
 
-    @router.post("/check", response_model=CheckResponse)
+    @router.post("/check", response_model=CheckResponse, response_model_exclude_unset=True)
     def check(body: CheckRequest, ctx: ContextDep) -> dict:
         """Reports that support or conflict with a claim, each with outlet, date, sentence and reasons."""
-        return check_claim(ctx, body.claim, top_k=body.top_k, filters=filters_of(body))
+        return check_claim(ctx, body.claim, top_k=body.top_k, filters=filters_of(body), by_article=body.by_article)
 
     @router.post("/compare", response_model=CompareResponse)
     def compare(body: CompareRequest, ctx: ContextDep) -> dict:

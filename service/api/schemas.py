@@ -69,6 +69,8 @@ def claim_models(max_chars: int) -> tuple[type[Request], type[Request]]:
         until: dt.date | None = Field(default=None, description="only reports published on or before")
         outlets: list[str] | None = Field(default=None, max_length=1000, description="only these outlets")
         languages: list[Language] | None = Field(default=None, max_length=100, description="only these languages")
+        by_article: bool = Field(default=False, description="also the top_k articles, each with its stance "
+                                 "(agree, disagree, discuss) from its sentences")
 
     class CompareRequest(Request):
         a: Claim
@@ -135,10 +137,31 @@ class Evidence(Sentence):
 ArticleBatch = Annotated[list[ArticleBody], Field(min_length=1, description="a batch, stored all or nothing")]
 
 
+class ArticleSentence(Response):
+    sentence: str
+    sentence_id: int
+    offsets: list[int]
+    verdict: str = Field(description="agree, conflict or related (about the story, not the fact)")
+    score: float
+    reasons: list[Reason]
+
+
+class ArticleStance(Response):
+    article_id: str
+    outlet: str
+    title: str | None
+    published_at: str | None
+    url: str | None
+    stance: str = Field(description="agree, disagree or discuss (unrelated articles are not listed)")
+    score: float
+    sentences: list[ArticleSentence] = Field(description="the sentences that decided the stance, best first")
+
+
 class CheckResponse(Response):
     claim: str
     supporting: list[Evidence]
     conflicting: list[Evidence]
+    articles: list[ArticleStance] | None = Field(default=None, description="with by_article: the top articles")
 
 
 class CompareResponse(Response):

@@ -110,7 +110,7 @@ ORGS = (
          "|Генштаб|Генеральный штаб"),
     Term("pentagon", _O, "البنتاغون|البنتاجون|Pentagon|Pentagone|Пентагон"),
     Term("kremlin", _O, "الكرملين|Kremlin|Кремль"),
-    Term("white_house", _O, "البيت الأبيض|White House|Maison Blanche|Белый дом"),
+    Term("white_house", _O, "البيت الأبيض|White House|Maison Blanche|Белый дом|Белого дома|Белом доме"),
     Term("nato", _O, "حلف شمال الأطلسي|حلف الناتو|الناتو|=NATO|=OTAN|=НАТО"),
     Term("european_union", _O, "الاتحاد الأوروبي|European Union|=EU|Union européenne|=UE|Евросоюз"
          "|Европейский союз|=ЕС"),

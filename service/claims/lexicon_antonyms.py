@@ -26,10 +26,17 @@ class Pole:
 ANTONYM_POLES = (
     Pole("quantity", "direction", "reduce", "خفض-|تخفيض|قلص-|تقليص|قلل-|تقليل|انخفاض|نخفض-|reduc*|cut|cuts"
          "|cutting|decreas*|lower|lowered|lowering|scale back|scaled back|scaling back|downsiz*|drawdown"
-         "|draw down|slash*|shrink*|rédui*|diminu*|baiss*|сократ*|сокращ*|уменьш*|сниж*|сниз*"),
+         "|draw down|slash*|shrink*|rédui*|diminu*|baiss*|сократ*|сокращ*|уменьш*|сниж*|сниз*"
+         # markets and forecasts: a price falls, a forecast is cut, jobs are struck off
+         "|هبط-|هبوط|منخفض|متراجع|تراجع-|شطب-|fell|fall|falls|falling|dropped|drop|drops|declin*|slid"
+         "|slump*|plung*|tumbl*|down|abaiss*|recul*|chut*|perdu|perd|supprim*|понизи*|понижа*|подешев*"
+         "|упал|упала|упали|упало|падение|падением|паден*"),
     Pole("quantity", "direction", "increase", "زاد|زادت|يزيد|تزيد|سيزيد|ستزيد|زيادة|زيادات|رفع-|ارتفاع|رتفع-"
          "|ضاعف-|مضاعفة|توسيع|وسع-|increas*|rais*|boost*|expand*|expansion|step up|stepped up|steps up"
-         "|ramp up|ramped up|bolster*|augment*|hausse|accroi*|renforc*|увелич*|нарасти*|наращив*|расшир*"),
+         "|ramp up|ramped up|bolster*|augment*|hausse|accroi*|renforc*|увелич*|нарасти*|наращив*|расшир*"
+         "|قفز-|صعد-|مرتفع|rose|rise|rises|rising|climb*|jump*|gained|gain|gains|surg*|up|creat*|hire|hired"
+         "|hires|hiring|relev*|gagn*|progress*|grimp*|bondi*|créer|créera|crée|повыси*|повыша*|подорож*"
+         "|вырос|выросла|выросли|выросло|вырастет|рост|роста|ростом|создать|создаст|создаст"),
     Pole("inclusion", "scope", "include", "شمل-|شمول|+ضم|ضمت|تضمن-|بما في ذلك|includ*|cover|covers|covered"
          "|covering|encompass*|inclu*|compren*|englob*|включ*"),
     Pole("inclusion", "scope", "exclude", "ستثني-|استثناء|ستبعد-|استبعاد|ما عدا|exclud*|exclusion|except"

@@ -41,6 +41,24 @@ COUNTRIES = (
          "|Émirats arabes unis|=ОАЭ|Объединенные Арабские Эмираты"),
     Term("china", _P, "الصين|صين~|China|Chinese|Chine|chinois*|Китай|китайск*"),
     Term("tajikistan", _P, "طاجيكستان|طاجيك~|Tajikistan|Tadjikistan|Таджикистан|таджикск*"),
+    # Further afield: the countries a Saudi paper's world pages name most
+    Term("yemen", _P, "اليمن|يمن~|Yemen|Yemeni|Yémen|yéménite*|Йемен|йеменск*"),
+    Term("afghanistan", _P, "أفغانستان|افغانستان|أفغان~|Afghanistan|Afghan|afghan*|Афганистан|афганск*"),
+    Term("pakistan", _P, "باكستان|باكستان~|Pakistan|Pakistani|pakistanais*|Пакистан|пакистанск*"),
+    Term("kenya", _P, "كينيا|كيني~|Kenya|Kenyan|kényan*|Кения|Кению|кенийск*"),
+    Term("nigeria", _P, "نيجيريا|نيجيري~|Nigeria|Nigerian|Nigéria|nigérian*|Нигерия|нигерийск*"),
+    Term("ghana", _P, "غانا|Ghana|Ghanaian|ghanéen*|Гана|ганск*"),
+    Term("tanzania", _P, "تنزانيا|Tanzania|Tanzanian|Tanzanie|Танзания|Танзанию|танзанийск*"),
+    Term("ethiopia", _P, "إثيوبيا|أثيوبيا|اثيوبيا|Ethiopia|Ethiopian|Éthiopie|éthiopien*|Эфиопия|эфиопск*"),
+    Term("mexico", _P, "المكسيك|مكسيك~|Mexico|Mexican|Mexique|mexicain*|Мексика|Мексике|мексиканск*"),
+    Term("indonesia", _P, "إندونيسيا|اندونيسيا|إندونيسي~|اندونيسي~|Indonesia|Indonesian|Indonésie|indonésien*"
+         "|Индонезия|индонезийск*"),
+    Term("libya", _P, "ليبيا|ليبي~|Libya|Libyan|Libye|libyen*|Ливия|ливийск*"),
+    Term("kuwait", _P, "الكويت|كويت~|Kuwait|Kuwaiti|Koweït|koweïtien*|Кувейт|кувейтск*"),
+    Term("bahrain", _P, "البحرين|بحرين~|Bahrain|Bahraini|Bahreïn|Бахрейн|бахрейнск*"),
+    Term("austria", _P, "النمسا|نمساو~|Austria|Austrian|Autriche|autrichien*|Австрия|Австрию|австрийск*"),
+    Term("spain", _P, "إسبانيا|اسبانيا|إسبان~|Spain|Spanish|Espagne|espagnol*|Испания|испанск*"),
+    Term("italy", _P, "إيطاليا|ايطاليا|إيطال~|Italy|Italian|Italie|italien*|Италия|итальянск*"),
 )
 
 CITIES = (
@@ -74,7 +92,28 @@ CITIES = (
     Term("vienna", _P, "فيينا|Vienna|Vienne|Вена"),
     Term("doha", _P, "الدوحة|Doha|Доха"),
     Term("mosul", _P, "الموصل|Mosul|Mossoul|Мосул"),
+    # Saudi regions and cities: most SaudiNewsNet stories are local
+    Term("tabuk", _P, "تبوك|Tabuk|Tabouk|Табук"),
+    Term("jazan", _P, "جازان|جيزان|Jazan|Jizan|Gizan|Джизан|Джазан"),
+    Term("asir", _P, "عسير|Asir|Aseer|Assir|Асир"),
+    Term("makkah", _P, "مكة المكرمة|مكة|Makkah|Mecca|La Mecque|Мекка|Мекки|Мекке"),
+    Term("madinah", _P, "المدينة المنورة|Madinah|Medina|Médine|Медина|Медины"),
+    Term("jeddah", _P, "جدة|Jeddah|Jiddah|Djeddah|Джидда|Джидде"),
+    Term("dammam", _P, "الدمام|Dammam|Даммам"),
+    Term("qassim", _P, "القصيم|Qassim|Qasim|Касым"),
+    Term("najran", _P, "نجران|Najran|Наджран"),
+    Term("hail", _P, "حائل|Hail|Ha'il|Хаиль"),
+    Term("eastern_province", _P, "المنطقة الشرقية|Eastern Province|province orientale|Восточная провинция"),
+    Term("taif", _P, "الطائف|Taif|Taëf|Таиф"),
+    Term("aden", _P, "عدن|Aden|Аден"),
+    Term("sanaa", _P, "صنعاء|Sanaa|Sana'a|Сана"),
+    Term("dubai", _P, "دبي|Dubai|Dubaï|Дубай"),
+    Term("cairo", _P, "القاهرة|Cairo|Le Caire|Каир"),
+    Term("london", _P, "لندن|London|Londres|Лондон"),
+    Term("kabul", _P, "كابل|Kabul|Kaboul|Кабул"),
+    Term("suruc", _P, "سوروج|سروج|Suruc|Suruç|Суруч"),
     Term("dushanbe", _P, "دوشنبه|Dushanbe|Douchanbé|Душанбе"),
 )
 
 PLACES = COUNTRIES + CITIES
+COUNTRY_KEYS = frozenset(term.key for term in COUNTRIES)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
+from service.claims.lexicon_units import MORE_COUNTED
 from service.pipeline.normalize import normalize_for_match
 
 T = TypeVar("T")
@@ -244,6 +245,7 @@ _COUNTED = {
     "week": "week weeks semaine semaines неделя недели недель неделю أسبوع+ أسابيع",
     "month": "month months mois месяц месяца месяцев شهر+ أشهر شهور",
     "year": "year years an ans année années год года лет عام+ أعوام سنة سنوات سنين",
+    **MORE_COUNTED,
 }
 _DUALS = {
     "day": "يومين يومان", "hour": "ساعتين ساعتان", "minute": "دقيقتين دقيقتان",

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from service.claims import number_words as nw
+from service.claims.lexicon_units import AGE_WORDS
 from service.claims.calendar_words import (ORDINAL_SUFFIXES, is_date_number, is_year, match_month,
                                            weekday_of)
 from service.pipeline.normalize import ascii_digits
@@ -176,12 +177,19 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.is_percent == b.is_percent
 
 
+# Whole counts below this are exact; above it, "about 62,000" may be written 61,800.
+EXACT_BELOW = 100
+
+
 def conflicting(a: Quantity, b: Quantity, rel_tol: float = 0.05) -> bool:
     """Comparable, and the values (or ranges) stay apart beyond ``rel_tol``."""
     if not comparable(a, b):
         return False
     a_hi = a.value if a.high is None else a.high
     b_hi = b.value if b.high is None else b.high
+    if a.high is None and b.high is None and max(a.value, b.value) < EXACT_BELOW \
+            and float(a.value).is_integer() and float(b.value).is_integer():
+        return a.value != b.value       # nobody rounds 57 countries to 56
     gap = max(a.value, b.value) - min(a_hi, b_hi)
     return gap > rel_tol * max(abs(a_hi), abs(b_hi))
 
@@ -219,6 +227,8 @@ def _quantity_at(doc: _Doc, i: int) -> tuple[Quantity | None, int]:
     unit, known, end = ("percent", True, j) if percent else _unit_after(doc, j, strict=ordinal)
     if unit is None and (ordinal or (doc.kind(i) == "word" and value in (1, 2))):
         first, unit, known = _unit_before(doc, i, first)
+    if unit is None and i > 0 and doc.keys[i - 1] in AGE_WORDS:
+        unit, known = "year", True      # "aged 25": the years are implied
     words_only = doc.kind(i) == "word"
     if unit is None and (words_only or ordinal or (number.end == i + 1 and is_year(doc.toks[i]))):
         return None, number.end
@@ -305,6 +315,8 @@ def _unit_after(doc: _Doc, j: int, strict: bool) -> tuple[str | None, bool, int]
         slots.append(j + 2)         # "d'enfants"
     for k in slots:
         unit = nw.unit_of(doc.keys[k])
+        if unit == "member" and doc.kind(k + 1) == "word" and nw.unit_of(doc.keys[k + 1]):
+            return nw.unit_of(doc.keys[k + 1]), True, k + 2     # "56 member countries" count countries
         if unit:
             return unit, True, k + 1
     if strict or key in nw.FUNCTION_WORDS or nw.word_entry(key)[0] or match_month(doc.toks, j) \
@@ -317,4 +329,6 @@ def _unit_before(doc: _Doc, i: int, first: int) -> tuple[int, str | None, bool]:
     """Arabic puts some counts after the noun: "وثيقة واحدة", "الساعات الـ24"."""
     k = i - 2 if i > 1 and doc.keys[i - 1] == "ال" else i - 1
     unit = nw.unit_of(doc.keys[k]) if doc.kind(k) == "word" else None
+    if unit == "member" and k > 0 and doc.kind(k - 1) == "word" and nw.unit_of(doc.keys[k - 1]):
+        k, unit = k - 1, nw.unit_of(doc.keys[k - 1])             # "الدول الأعضاء الـ 56": member states
     return (k, unit, True) if unit else (first, None, False)

@@ -9,6 +9,7 @@ is a number conflict; "62,000 fighters ... 50 people" is not (other units).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from service.claims.dates import dates_conflict
@@ -39,16 +40,37 @@ def number_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
     for qa in a.quantities:
         if qa.unit is None and not qa.is_percent:
             continue                      # a bare number could count anything
-        rivals = [qb for qb in b.quantities if comparable(qa, qb)]
+        rivals = [qb for qb in b.quantities if comparable(qa, qb)] or _kin_rivals(qa, a, b)
         kin = [q for q in a.quantities if comparable(qa, q)]
         if not rivals or len(rivals) >= LIST_SIZE or len(kin) >= LIST_SIZE:
             continue
-        if any(not conflicting(qa, qb) for qb in rivals):
+        if any(not apart(qa, qb) for qb in rivals):
             continue
-        rivals = [qb for qb in rivals if all(conflicting(q, qb) for q in kin if comparable(q, qb))]
+        rivals = [qb for qb in rivals if all(apart(q, qb) for q in kin if comparable(q, qb))]
         if rivals:
             reasons.append(Reason("number", qa.text, rivals[0].text))
     return reasons
+
+
+# Units one language counts where another counts the other: "32 morts" is how French says
+# "أودى بحياة 32 شخصا" (took the lives of 32 people).
+KIN_UNITS = (frozenset({"dead", "person"}),)
+
+
+def _kin_rivals(qa, a: ClaimSlots, b: ClaimSlots) -> list:
+    """b's figures of a kin unit, when neither side has a figure of the other's own unit."""
+    def kin(q) -> bool:
+        return q.unit != qa.unit and any({qa.unit, q.unit} == pair for pair in KIN_UNITS)
+
+    rivals = [qb for qb in b.quantities if kin(qb)]
+    if any(q.unit == qa.unit for q in b.quantities) or any(q.unit == r.unit for r in rivals for q in a.quantities):
+        return []
+    return rivals
+
+
+def apart(qa, qb) -> bool:
+    """``conflicting``, with kin units (KIN_UNITS) compared as one."""
+    return conflicting(qa, replace(qb, unit=qa.unit)) if qa.unit != qb.unit else conflicting(qa, qb)
 
 
 def date_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
@@ -117,8 +139,12 @@ def _role_text(text: str, role) -> str:
 
 
 def antonym_reasons(a: ClaimSlots, b: ClaimSlots) -> list[Reason]:
+    from service.judge.figure_moves import moves_other_figures
+
     reasons = []
     for hit in opposed_poles(a.poles, lambda: b.poles):
+        if hit.group == "quantity" and moves_other_figures(a, b, hit.a_span, hit.b_span):
+            continue
         kind = ANTONYM_TYPES.get(hit.kind, "antonym")
         reasons.append(Reason(kind, f"{hit.a_cue} ({hit.a_pole})", f"{hit.b_cue} ({hit.b_pole})"))
     return reasons

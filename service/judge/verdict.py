@@ -23,6 +23,7 @@ from service.models import Reason
 REASON_MIN_COSINE = {
     "number": 0.20, "date": 0.20, "role": 0.20, "entity": 0.30, "scope": 0.35,
     "stance": 0.35, "antonym": 0.35, "duration": 0.40, "negation": 0.55,
+    "place": 0.40,                   # check only: a claim's place or weekday told otherwise (claim_reasons)
 }
 # Between two reports (align, compare) nothing says the sentences are about the
 # same claim, and a long news sentence carries several dates and clauses: a
@@ -135,6 +136,11 @@ def believable_reasons(slots_a, slots_b, *, cosine: float, mode: str = "pair") -
         return cosine >= max(limits["reason_min"].get(kind, 0.4), limits["event_min"])
 
     reasons = tuple(r for r in slot_reasons(slots_a, slots_b, allowed=believed) if believed(r.type))
+    if mode == "check" and believed("place"):
+        from service.judge.claim_reasons import claim_reasons
+
+        taken = {r.type for r in reasons}
+        reasons += tuple(r for r in claim_reasons(slots_a, slots_b) if r.type not in taken)
     if mode == "pair" and any(r.type in RESTATED_TYPES for r in reasons):
         reasons = tuple(r for r in reasons if r.type not in RESTATED_TYPES or same_fact(slots_a, slots_b, r.type))
     return reasons

@@ -1,8 +1,11 @@
 """``check``: the reports in the store that talk about a claim.
 
-Retrieve by embedding, keep what clears the calibrated relevance threshold,
-and tier each item: a *confident* match needs a high score and a claim long
-enough to be specific; everything else above the threshold is a *suggestion*.
+Retrieve by embedding (above the cosine floor ``FACTALIGN_RELEVANCE_THRESHOLD``),
+then keep the reports likely to be about the claim (``relevance.py``: a
+calibrated probability from the cosine, the gap to the best match and the
+names and figures shared), and tier each item: *confident* when that
+probability is over one half and the claim is long enough to be specific,
+otherwise a *suggestion*. Each item says why it is listed.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
+from service.retrieval.relevance import CONFIDENT_MIN, SHOW_MIN, relevance, same_fact
 from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
 from service.store.articles import furniture_among, sentence_records
 from service.store.vectors import vectors_for
@@ -78,13 +82,6 @@ def retrieve(ctx: Context, claim: str, k: int) -> tuple[np.ndarray | None, list[
     return query[0], [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
 
-def tier(score: float, claim: str, confident_threshold: float) -> str:
-    words = len(re.findall(r"\w+", claim))
-    if score >= confident_threshold and words >= MIN_CONFIDENT_WORDS:
-        return "confident"
-    return "suggestion"
-
-
 def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: CheckFilters = CheckFilters(),
                       ) -> tuple[np.ndarray | None, list[Evidence]]:
     """The claim's vector, and the reports above the relevance threshold that pass the filters, best first."""
@@ -98,8 +95,24 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: Ch
         for furniture in furniture_among(session, list(records)):
             del records[furniture]
     prime_records(records.values())
-    return query, [Evidence(record=records[i], score=s, tier=tier(s, claim, settings.confident_threshold))
-                   for i, s in hits if i in records and filters.keep(records[i])]
+    kept = [(records[i], s) for i, s in hits if i in records and filters.keep(records[i])]
+    return query, calibrated(claim, kept)
+
+
+def calibrated(claim: str, hits: list[tuple[SentenceRecord, float]]) -> list[Evidence]:
+    """The reports likely enough to be about the claim (``relevance.SHOW_MIN``), each with its
+    probability, tier and why it is listed; best first, as retrieved."""
+    claim_slots, best = extract_slots(claim), max((s for _, s in hits), default=0.0)
+    words = len(re.findall(r"\w+", claim))
+    evidence = []
+    for record, score in hits:
+        found = relevance(score, best, claim_slots, extract_slots(record.sentence, record.published_at, record.language))
+        if found.probability < SHOW_MIN and not same_fact(found):
+            continue                    # another story: improbable, and nothing of the claim's in it
+        kind = "confident" if found.probability >= CONFIDENT_MIN and words >= MIN_CONFIDENT_WORDS else "suggestion"
+        evidence.append(Evidence(record=record, score=score, tier=kind, probability=found.probability,
+                                 why=found.why(score), relevance=found))
+    return evidence
 
 
 def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidence: list[Evidence],
@@ -140,6 +153,8 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
     for item, event, reasons in assessed:
         verdict = decide(claim, item.record.sentence, event, reasons, cosine=item.score, mode="check", nli=nli,
                          disagree=disagree.get(id(item)))
+        if verdict.verdict == "conflict" and item.relevance is not None and not same_fact(item.relevance, verdict.reasons):
+            continue        # it disagrees about another fact: too little of the claim's names and figures in it
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":
@@ -166,14 +181,22 @@ def with_warnings(item: Evidence) -> Evidence:
     return replace(item, warnings=extract_slots(record.sentence, record.published_at, record.language).warnings())
 
 
-def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters()) -> dict:
+def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilters = CheckFilters(),
+                by_article: bool = False) -> dict:
+    """The supporting and conflicting reports; ``by_article``: also the top_k articles with their stance."""
     claim = validate_claim(claim, ctx.settings.max_claim_chars)
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
     candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
     query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
-    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), top_k)
-    return {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
+    # An article's stance needs every report judged, not only until top_k supports are sure.
+    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), None if by_article else top_k)
+    result = {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
+    if by_article:
+        from service.retrieval.article_stance import article_stances
+
+        result["articles"] = article_stances(evidence, supporting, conflicting, top_k)
+    return result
 
 
 def listed(evidence: list[Evidence], top_k: int) -> list[dict]:

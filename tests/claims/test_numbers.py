@@ -55,9 +55,9 @@ def seed(prefix: str) -> str:
     ("٥٢٬٠٠٠ مقاتل", 52_000, None, "fighter"),
     ("مليونان و500 ألف لاجئ", 2_500_000, None, "لاجي"),
     ("حصل على 25 ألفا و823 صوتا", 25_823, None, "صوت"),
-    ("بمقدار 5ر7 مليار دولار", 7.5e9, None, "دولار"),         # bidi-typed: fraction first
-    ("زيادة قدرها 5.\u200f2 مليون برميل", 2.5e6, None, "برميل"),
-    ("لتصل إلى 322،8 مليار ريال", 322.8e9, None, "ريال"),    # an Arabic comma as decimal separator
+    ("بمقدار 5ر7 مليار دولار", 7.5e9, None, "dollar"),         # bidi-typed: fraction first
+    ("زيادة قدرها 5.\u200f2 مليون برميل", 2.5e6, None, "barrel"),
+    ("لتصل إلى 322،8 مليار ريال", 322.8e9, None, "riyal"),    # an Arabic comma as decimal separator
     ("عشرات المدنيين و7 أطفال", 7, None, "child"),
     # English
     ("52,000 fighters", 52_000, None, "fighter"),

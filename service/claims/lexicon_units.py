@@ -1,0 +1,44 @@
+"""More counted nouns, for figures written in English, French or Russian about Arabic reports.
+
+``number_words`` keys a figure by the noun it counts so that "52,000
+fighters" meets "62 ألف مقاتل". A claim about a bank, a market or a
+ministry counts other things: countries, jobs, points, strikes, beds.
+Without a class, a figure's unit is the word itself ("وظيفه", "jobs"), and
+two languages never meet. Each class lists the English and French forms,
+the Russian case forms a number governs (1, 2-4, 5+: "41 авиаудар", "31
+авиаудар", "57 стран") and the Arabic stem (``+`` adds the common endings).
+
+Left out on purpose: أسرة (families or beds, by vowels alone).
+"""
+
+from __future__ import annotations
+
+MORE_COUNTED = {
+    "expert": "expert experts spécialiste spécialistes cancérologue cancérologues oncologue oncologues "
+              "oncologist oncologists specialist specialists эксперт эксперта экспертов онколог онколога "
+              "онкологов специалист специалиста специалистов خبير+ خبراء",
+    "country": "country countries pays nation nations state states état états страна страны стран "
+               "государство государства государств دولة دول بلد+ بلدان",
+    "job": "job jobs emploi emplois poste postes рабочих мест место места вакансий وظيفة وظائف",
+    "company": "company companies firm firms société sociétés entreprise entreprises компания компании "
+               "компаний شركة شركات",
+    "point": "point points пункт пункта пунктов نقطة نقاط",
+    "strike": "strike strikes airstrike airstrikes raid raids frappe frappes удар удара ударов авиаудар "
+              "авиаудара авиаударов авиаудары ضربة ضربات غارة غارات",
+    "bed": "bed beds lit lits койка койки коек سرير+",
+    "facility": "facility facilities établissement établissements объект объекта объектов منشأة منشآت",
+    "dollar": "dollar dollars доллар доллара долларов دولار+ دولارات",
+    "cent": "cent cents цент цента центов سنت+ سنتات",
+    "riyal": "riyal riyals rial rials риял рияла риялов ريال+ ريالات",
+    "barrel": "barrel barrels baril barils баррель барреля баррелей برميل+",
+    "ton": "ton tons tonne tonnes тонна тонны тонн طن+ أطنان",
+    "detainee": "prisoner prisoners detainee detainees prisonnier prisonniers détenu détenus заключенный "
+                "заключенных задержанных موقوف+ سجين+ معتقل+",
+    "student": "student students élève élèves étudiant étudiants étudiante étudiantes студент студента "
+               "студентов ученик ученика учеников طالب+ طلاب طالبة طالبات",
+    "visitor": "visitor visitors visiteur visiteurs посетитель посетителя посетителей زائر+ زوار",
+    "second": "second seconds seconde secondes секунда секунды секунд ثانية ثوان",
+}
+
+# Words before a bare number that say it is an age in years: "aged 25", "âgé de 22".
+AGE_WORDS = frozenset("aged age âgé âgée âgés age".split())

@@ -1,0 +1,86 @@
+"""Reasons that hold only between a user's claim and the report it was checked against.
+
+Between two reports (align, compare) a different place or weekday says
+little: two reports of one day name many places and days. A claim checked
+against a report is another matter: the user states one fact, the report
+states it too, and "in the Jazan region" against «بمنطقة تبوك», or "on
+Monday evening" against «مساء الاربعاء», is the fact told otherwise.
+
+- **place**: each side names a place the other does not, of the same level
+  (a country against a country, a region or city against a region or city):
+  "a visit to Nigeria" against «زيارة ... إلى كينيا». A place one side adds
+  without the other naming a rival ("in Turkey" beside «سوروج») is detail.
+- **weekday**: both name weekdays and none is the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.claims.calendar_words import weekday_of
+from service.claims.entities import same_entity
+from service.claims.lexicon_places import COUNTRY_KEYS
+from service.claims.lexicons import fold
+from service.claims.slots import ClaimSlots
+from service.models import Reason
+
+
+def _places(slots: ClaimSlots) -> list:
+    return [e for e in slots.entities if e.kind == "place" and e.known]
+
+
+# Where the claim says something happened: "in the Jazan region", "visit to Nigeria",
+# "région d'Asir", "в регионе Джизан". A place named otherwise ("Russian air strikes",
+# "in support of Damascus") names an actor or a side, not where.
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|into|to|at|en|au|aux|à|dans|в|во|на)|region|province|région|"
+                              r"регион\w*|провинци\w*)(?:\s+(?:the|la|le|l'|de|d'|du))*\s*(?:\w+\s+)?$",
+                              re.IGNORECASE)
+_LOCATIVE_AFTER = re.compile(r"^\s+(?:region|province)\b", re.IGNORECASE)
+
+
+def _locative(slots: ClaimSlots, place) -> bool:
+    before = slots.text[max(0, place.start - 40):place.start]
+    return bool(_LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(slots.text[place.end:]))
+
+
+# The report's side in Arabic: في/إلى X, a clitic ب on the place (بتبوك), or a word for an area before it.
+_ARABIC_LOCATIVE = re.compile(r"(?:(?:^|\s)(?:في|فى|إلى|الى|الي)|(?:^|\s)[وف]?ب?(?:منطقة|مدينة|محافظة|إقليم|ولاية))\s*$")
+
+
+def _locative_ar(slots: ClaimSlots, place) -> bool:
+    before = slots.text[max(0, place.start - 25):place.start]
+    return bool(_ARABIC_LOCATIVE.search(before)) or slots.text[max(0, place.start - 1):place.start] == "ب" \
+        or _locative(slots, place)
+
+
+def place_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
+    mine = [e for e in _places(claim) if _locative(claim, e)]
+    theirs = [e for e in _places(report) if _locative_ar(report, e)]
+    only_mine = [e for e in mine if not any(same_entity(e, o) for o in _places(report))]
+    only_theirs = [e for e in theirs if not any(same_entity(e, o) for o in _places(claim))]
+    for level in (True, False):                   # countries, then regions and cities
+        a = [e for e in only_mine if (e.key in COUNTRY_KEYS) == level]
+        b = [e for e in only_theirs if (e.key in COUNTRY_KEYS) == level]
+        if a and b:
+            return [Reason("entity", a[0].text, b[0].text)]
+    return []
+
+
+def _weekdays(slots: ClaimSlots) -> dict[int, str]:
+    found = {}
+    for mention in slots.dates:
+        day = weekday_of(fold(mention.text))
+        if day is not None:
+            found.setdefault(day, mention.text)
+    return found
+
+
+def weekday_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
+    mine, theirs = _weekdays(claim), _weekdays(report)
+    if mine and theirs and not set(mine) & set(theirs):
+        return [Reason("date", next(iter(mine.values())), next(iter(theirs.values())))]
+    return []
+
+
+def claim_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
+    return place_reasons(claim, report) + weekday_reasons(claim, report)

@@ -1,0 +1,38 @@
+"""The relevance probability and the same-fact gate, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from service.claims.slots import extract_slots
+from service.models import Reason
+from service.retrieval.relevance import relevance, same_fact
+
+CLAIM = "A truck hit a procession of 200 people in central Mexico, killing 16, authorities said."
+TARGET = "صدمت شاحنة حشدا يضم 200 شخص في وسط المكسيك مما أوقع 16 قتيلا."
+OTHER = "أسفر هجوم على قرية عن مقتل 30 شخصا على الأقل."
+
+
+def _found(claim: str, report: str, cosine: float, best: float):
+    return relevance(cosine, best, extract_slots(claim), extract_slots(report))
+
+
+def test_the_counterpart_is_probable_and_says_what_it_shares():
+    found = _found(CLAIM, TARGET, 0.7, 0.7)
+    assert found.probability >= 0.5 and "200 people" in found.shared
+    assert "shares" in found.why(0.7) and same_fact(found)
+
+
+def test_another_killing_at_a_middling_cosine_is_improbable_and_not_the_same_fact():
+    found = _found(CLAIM, OTHER, 0.5, 0.7)
+    assert found.probability < 0.1 and not found.shared
+    assert not same_fact(found, (Reason("number", "200 people", "30 شخصا"),))
+
+
+def test_a_claim_whose_one_anchor_is_the_edited_figure_is_still_the_same_fact():
+    found = _found("Groups representing 52,000 fighters signed the truce.", "وقعت فصائل تمثل 62 ألف مقاتل", 0.45, 0.45)
+    assert found.contested == 1 and same_fact(found)
+
+
+def test_what_a_conflict_is_about_counts_as_repeated():
+    claim = "The commission closed 10 tourist facilities in the Jazan region for operating without a licence."
+    found = _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة تبوك لتشغيلها دون ترخيص.", 0.55, 0.55)
+    assert same_fact(found, (Reason("entity", "Jazan", "تبوك"),))
