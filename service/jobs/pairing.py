@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import insert, select
 
+from service.jobs.counterparts import demote_against_articles
 from service.jobs.engines import Engine, Pending, Ready
 from service.jobs.furniture_stage import furniture_set
 from service.jobs.stored_pairs import judge_in_store
@@ -150,6 +151,7 @@ class PairJudging:
         unseen = set().union(*(earlier.written for earlier in chunk.unseen))
         found = [f for f in judged.findings if (f.a_id, f.b_id) not in unseen]
         with self.db.session() as session:
+            found = demote_against_articles(session, found, self.encoder)
             _insert_rows(session, found)
             self.db.set_meta_in(session, *chunk.checkpoint)
         chunk.written = {(f.a_id, f.b_id) for f in found}
