@@ -2,9 +2,9 @@
 
 Every sentence, taken in id order (the order align stored them in, which
 is the order they came in), looks at the clusters of the earlier sentences
-the judge found agreeing with it (its agree edges, ``ClaimLink``: the
-FAISS neighbourhood, judged) and joins the one whose centroid is nearest,
-if that centroid is at least ``CENTROID_MIN_COSINE`` away and the cluster
+it is linked to (the agree edges, ``ClaimLink``, that pass the link bar:
+the FAISS neighbourhood, judged) and joins the one whose centroid is nearest,
+if its cosine to that centroid is at least ``CENTROID_MIN_COSINE`` and the cluster
 started no more than ``WINDOW_DAYS`` before or after it; otherwise it starts
 a cluster of its own, whose id is its own sentence id. So a member is close
 to the cluster as a whole at the time it joins, not just to one neighbour:
@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# A sentence joins a cluster whose centroid is at least this close. The pair cosine
-# of two sentences that state one claim in other words sits around 0.75-0.9 with
-# the default encoder; 0.62-0.7 is where different facts of one story meet
-# (benchmarks/results/clusters.json gives the measurement).
-CENTROID_MIN_COSINE = 0.75
+# A sentence joins a cluster whose centroid is at least this close: the link bar's
+# cosine floor (link_bar.MIN_COSINE), so that a cluster of two is one link, and a
+# larger one takes only sentences close to all it holds (a centroid of true
+# paraphrases sits nearer each of them than they sit to each other).
+CENTROID_MIN_COSINE = 0.7
 # A claim is reported within days; the same words a month later are another instance.
 WINDOW_DAYS = 3
 
