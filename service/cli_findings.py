@@ -103,10 +103,10 @@ def show(key: str, items: list[dict], *, as_json: bool, limit: int, offset: int,
 
 def print_cluster(item: dict) -> None:
     members = item["members"]
-    click.echo(f"cluster {item['id']} (story {item['story_id']}): {item['label']}")
+    click.echo(f"cluster {item['id']}: {item['label']}")
     days = item["first"] if item["first"] == item["last"] else f"{item['first']} to {item['last']}"
     click.echo(f"  {count(item['size'], 'sentence')}, {count(item['independent_sources'], 'independent outlet')}"
-               f", {', '.join(item['languages'])}, {days or 'date unknown'}")
+               f", {', '.join(item['languages'])}, {days or 'date unknown'}, story {item['story_id']}")
     for member in members[:MEMBERS_SHOWN]:
         click.echo(f"    {member['outlet']}, {member['published_at'] or 'date unknown'}: {member['sentence']}")
     if len(members) > MEMBERS_SHOWN:
