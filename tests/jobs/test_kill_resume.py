@@ -181,7 +181,9 @@ def test_kill_9_at_random_points_then_rerun_equals_a_clean_run(tmp_path, new_dat
     expected_rows, expected_index, clean_runs = _snapshot(clean_home, clean_url)
     rows, index, runs = _snapshot(killed_home, killed_url)
     assert sum(line.startswith("killed") for line in landed) >= 4, landed
-    assert expected_rows["contradictions"] and expected_rows["claim_links"] and expected_rows["cluster_members"]
+    # The hashing encoder's cosines stay under the link bar, so no claim cluster forms here;
+    # the cluster stage's rows are checked through the stories it places for every article.
+    assert expected_rows["contradictions"] and expected_rows["claim_links"] and expected_rows["article_stories"]
     for table, expected in expected_rows.items():
         assert rows[table] == expected, f"{table} differs after kills: {landed}"
     assert index == expected_index
