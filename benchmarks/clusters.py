@@ -87,6 +87,42 @@ def new_clusters(ctx) -> tuple[dict, dict, float]:
     return {**sizes_summary(claims), "same_claim_links": links, "agree_edges": edges}, sizes_summary(stories), seconds
 
 
+def incremental_day(ctx) -> dict:
+    """The cluster stage placing the last day on top of the others (timed), against a full re-run."""
+    from sqlalchemy import func, select
+
+    from service.jobs import pairing
+    from service.jobs.clustering import recluster
+    from sqlalchemy import update
+
+    from service.store.schema import Article, ArticleStory, ClaimLink, ClusterMember, Sentence
+
+    with ctx.db.session() as session:
+        last_day = session.scalar(select(func.max(Article.published_at)))
+        before = session.scalar(select(func.max(Sentence.id)).join(Article, Article.id == Sentence.article_id)
+                                .where(Article.published_at < last_day))
+    paired = ctx.db.get_meta(pairing.WATERMARK)
+
+    def rows() -> tuple[set, set]:
+        with ctx.db.session() as session:
+            return (set(session.execute(select(ClusterMember.sentence_id, ClusterMember.cluster_id)).all()),
+                    set(session.execute(select(ArticleStory.article_id, ArticleStory.story_id)).all()))
+
+    ctx.db.set_meta(pairing.WATERMARK, str(before))
+    recluster(ctx.db, ctx.encoder.name, full=True)               # every day but the last
+    ctx.db.set_meta(pairing.WATERMARK, paired)
+    with ctx.db.session() as session:            # the night reads its own edges' link bar too
+        session.execute(update(ClaimLink).where(ClaimLink.b_id > before).values(same_claim=None))
+    started = time.perf_counter()
+    recluster(ctx.db, ctx.encoder.name)                          # the night of the last day
+    seconds = round(time.perf_counter() - started, 3)
+    nightly = rows()
+    recluster(ctx.db, ctx.encoder.name, full=True)
+    full = rows()
+    return {"day": str(last_day), "seconds": seconds, "members_differing": len(nightly[0] ^ full[0]),
+            "stories_differing": len(nightly[1] ^ full[1]), "equal_to_full_rerun": nightly == full}
+
+
 def link_bar_on_labels(ctx) -> dict:
     """The store's links against every labelled pair that is one of its agree edges: precision
     of the links (edges that passed the bar) and their recall of the edges labelled same_claim."""
@@ -161,6 +197,10 @@ def print_table(result: dict) -> None:
     stories = result["stories"]
     print(f"stories (2+ articles): {stories['groups']}, largest {stories['largest']} articles "
           f"({stories['largest_share']:.2%}), distribution {stories['distribution']}")
+    inc = result["incremental"]
+    print(f"incremental cluster stage for {inc['day']}: {inc['seconds']} s; equal to a full re-run: "
+          f"{inc['equal_to_full_rerun']} ({inc['members_differing']} member and {inc['stories_differing']} "
+          f"story rows differ)")
     for half, item in result["link_bar_on_labels"].items():
         p, r = item["precision"], item["recall"]
         print(f"link bar, {half} labelled pairs: precision {p['hits']}/{p['n']} "
@@ -174,16 +214,19 @@ def main() -> None:
     parser.add_argument("--days", nargs="+", default=["2015-07-22", "2015-07-23", "2015-07-24"])
     parser.add_argument("--no-ingest", action="store_true", help="the store ingested and aligned already")
     parser.add_argument("--out", type=Path, default=RESULTS / "clusters.json")
+    parser.add_argument("--note", help="what the machine was doing, kept in the results")
     args = parser.parse_args()
     from service.config import load_settings
     from service.context import Context
 
     ctx = Context(load_settings(home=args.home))
-    result = {"days": args.days, "align": None if args.no_ingest else ingest_and_align(ctx, args.days)}
+    result = {"days": args.days, "note": args.note,
+              "align": None if args.no_ingest else ingest_and_align(ctx, args.days)}
     with ctx.db.session() as session:
         result["old"], result["old_seconds"] = old_components(session)
     result["new"], result["stories"], result["new_seconds"] = new_clusters(ctx)
     result["edges"] = result["new"]["agree_edges"]
+    result["incremental"] = incremental_day(ctx)
     result["link_bar_on_labels"] = link_bar_on_labels(ctx)
     print_table(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)
