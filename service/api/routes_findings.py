@@ -27,19 +27,27 @@ def contradictions(ctx: ContextDep,
                    until: Annotated[dt.date | None, Query(description="published on or before")] = None,
                    tier: Annotated[Tier, Query(
                        description="confirmed conflicts (default), the possible ones, or all")] = "confirmed",
+                   story: Annotated[int | None, Query(ge=0, description="a side's article is in this story")] = None,
                    limit: Limit = 100, offset: Offset = 0) -> dict:
     """Flagged pairs, each with both sentences and the typed reasons, oldest first; wire copies
     of one pair are one item with every pair that carried it in ``sources``."""
     with ctx.db.session() as session:
         items = list_contradictions(session, type_=type, outlet=outlet, since=since, until=until, tier=tier,
-                                    limit=limit, offset=offset)
+                                    story=story, limit=limit, offset=offset)
     return {"contradictions": items, "limit": limit, "offset": offset}
 
 
 @router.get("/clusters", response_model=ClustersResponse)
 def clusters(ctx: ContextDep, limit: Limit = 100, offset: Offset = 0,
-             min_size: Annotated[int, Query(ge=1, le=1000, description="smallest cluster")] = 2) -> dict:
-    """Aligned claim groups: the same claim across outlets, largest first, each with a label."""
+             min_size: Annotated[int, Query(ge=1, le=1000, description="smallest cluster")] = 2,
+             story: Annotated[int | None, Query(ge=0, description="only the claims of this story id")] = None,
+             outlet: Annotated[str | None, Query(max_length=256, description="a member's outlet")] = None,
+             since: Annotated[dt.date | None, Query(description="a member published on or after")] = None,
+             until: Annotated[dt.date | None, Query(description="a member published on or before")] = None,
+             ) -> dict:
+    """Aligned claim groups: the same claim across outlets, largest first, each with its size,
+    outlets, languages, first and last day, representative sentence and story."""
     with ctx.db.session() as session:
-        found = list_clusters(session, min_size=min_size, limit=limit, offset=offset)
+        found = list_clusters(session, min_size=min_size, story=story, outlet=outlet, since=since, until=until,
+                              limit=limit, offset=offset)
     return {"clusters": with_labels(found), "limit": limit, "offset": offset}

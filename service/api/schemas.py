@@ -195,7 +195,15 @@ class ArticleResponse(Response):
 class Cluster(Response):
     id: int
     members: list[Sentence]
-    label: str = Field(default="", description="the representative sentence: the text most outlets carried")
+    size: int | None = Field(default=None, description="how many sentences")
+    story_id: int | None = Field(default=None, description="the story (one event) the claim belongs to")
+    outlets: list[str] = Field(default_factory=list)
+    languages: list[str] = Field(default_factory=list)
+    first: str | None = Field(default=None, description="the earliest publication day of a member")
+    last: str | None = Field(default=None, description="the latest publication day of a member")
+    independent_sources: int | None = Field(default=None, description="outlets, wire copy counted once")
+    representative: str = Field(default="", description="the text most outlets carried, then the shortest")
+    label: str = Field(default="", description="the representative sentence, shortened")
 
 
 class ClustersResponse(Response):

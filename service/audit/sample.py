@@ -6,7 +6,8 @@ titles, outlets, dates, URLs):
 
 - ``flag``: a stored contradiction, stratified by type so that rare types
   are read too (every type gets at least ``MIN_PER_TYPE`` or all it has);
-- ``link``: a stored agree link (what clusters are made of);
+- ``link``: a stored same-claim link (an agree edge that passed the link bar,
+  ``service/jobs/link_bar.py``);
 - ``pair``: an unflagged same-story pair: a sentence's nearest neighbour
   from another article, above ``PAIR_MIN_COSINE``, with no row stored. Real
   conflicts the judge missed are found among these (recall).
@@ -59,7 +60,8 @@ def flag_items(session: Session, size: int, rng: random.Random, tier: str = "all
 
 
 def link_items(session: Session, size: int, rng: random.Random) -> list[tuple[str, int, int, dict]]:
-    rows = session.execute(select(ClaimLink.a_id, ClaimLink.b_id, ClaimLink.score)).all()
+    rows = session.execute(select(ClaimLink.a_id, ClaimLink.b_id, ClaimLink.score)
+                           .where(ClaimLink.same_claim.is_(True)).order_by(ClaimLink.a_id, ClaimLink.b_id)).all()
     return [(f"link-{a}-{b}", a, b, {"score": round(score, 4)}) for a, b, score in rng.sample(rows, min(size, len(rows)))]
 
 

@@ -9,8 +9,8 @@ made its rows: a label counts for the pair it names, whatever kind of item
   store flags now, the share labelled ``conflict``; per tier when the store
   keeps tiers. With Wilson 95 % intervals and the share of flags labelled
   (a precision over 5 % of the flags says little about the other 95 %).
-- **Precision of links**: of the labelled pairs the store links, the share
-  labelled ``same_claim``.
+- **Precision of links**: of the labelled pairs the store links (agree
+  edges that passed the link bar), the share labelled ``same_claim``.
 - **Recall**: of the pairs labelled ``conflict``, the share flagged now.
 """
 
@@ -58,7 +58,8 @@ def score(session: Session, labelled: list[dict], *, days: set[str] | None = Non
         if a is not None and b is not None and a != b:
             truth[(min(a, b), max(a, b))] = row["label"]
     flags = _flags(session, days)
-    links = {tuple(r) for r in session.execute(select(ClaimLink.a_id, ClaimLink.b_id))}
+    links = {tuple(r) for r in session.execute(select(ClaimLink.a_id, ClaimLink.b_id)
+                                               .where(ClaimLink.same_claim.is_(True)))}
     return {
         "labels": len(labelled), "labels_found_in_store": len(truth),
         "flags": _flag_scores(flags, truth),

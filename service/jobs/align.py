@@ -5,7 +5,8 @@ encoded once, whatever number of outlets printed it), committing after each
 batch so that a killed run resumes where it stopped; brings the index file up
 to date; reads and stores the claim slots of the new sentences
 (``slots_stage.py``); judges the new sentences against their neighbours (contradictions
-and agree links) and regroups the links into claim clusters. Running it
+and agree links), reads which links state the same claim and places the new
+sentences in claim clusters and their articles in stories (``clustering.py``). Running it
 again with nothing new does nothing.
 
 "New" is kept by the store, not by the run: vectors are made for whatever
@@ -56,8 +57,10 @@ class AlignReport:
     furniture: int = 0
     judged_pairs: int = 0
     contradictions: int = 0
-    links: int = 0
-    clusters: int = 0
+    links: int = 0                  # agree edges judged this run
+    same_claim_links: int = 0       # of all edges stored, those that are same-claim links
+    clusters: int = 0               # claim clusters of two or more sentences
+    stories: int = 0                # stories of two or more articles
     seconds: float = 0.0
     since: str | None = None
 
@@ -126,7 +129,8 @@ def _stages(db: Database, settings: Settings, report: AlignReport, tracker: JobP
     judged = _judge(db, index, encoder.name, settings, since, tracker, engine)
     report.judged_pairs, report.contradictions, report.links = judged.judged, judged.contradictions, judged.links
     tracker.stage("cluster")
-    report.clusters = recluster(db)
+    grouped = recluster(db, encoder.name)
+    report.clusters, report.stories, report.same_claim_links = grouped.clusters, grouped.stories, grouped.links
 
 
 def run_align(db: Database, settings: Settings, *, rebuild_index: bool = False, reembed: bool = False,

@@ -18,7 +18,7 @@ from service.errors import InputError
 from service.models import SentenceRecord
 from service.reports.bidi import direction
 from service.reports.highlight import shared_actor_spans, side_highlights
-from service.reports.queries import claims_per_day, clusters_of, support_for
+from service.reports.queries import claims_per_day, clusters_of, stories_of, support_for
 from service.reports.reason_words import describe, label
 from service.reports.stances import actor_stance_maps
 from service.reports.stories import group_stories
@@ -94,10 +94,11 @@ def build_report(db: Database, *, since: dt.date | None = None, until: dt.date |
         sentence_ids = sorted({record.sentence_id for _, a, b in rows for record in (a, b)})
         cluster_of = clusters_of(session, sentence_ids)
         support = support_for(session, sentence_ids, cluster_of)
+        story_of = stories_of(session, sorted({record.article_id for _, a, b in rows for record in (a, b)}))
         claims = claims_per_day(session, since, until)
         actor_maps = actor_stance_maps(session, since, until) if actors else []
     items = [contradiction_item(row, a, b, support) for row, a, b in rows]
-    stories = group_stories(items, cluster_of)
+    stories = group_stories(items, story_of)
     return {
         "report_version": REPORT_VERSION,
         "generated_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),

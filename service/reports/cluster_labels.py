@@ -36,5 +36,10 @@ def short_label(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def with_labels(clusters: list[dict]) -> list[dict]:
-    """Each cluster with ``label``, its representative sentence (shortened), for the CLI and the API alike."""
-    return [{**cluster, "label": short_label(representative(cluster["members"]))} for cluster in clusters]
+    """Each cluster with its ``representative`` sentence and ``label`` (that sentence shortened),
+    for the CLI and the API alike."""
+    labelled = []
+    for cluster in clusters:
+        text = representative(cluster["members"])
+        labelled.append({**cluster, "representative": text, "label": short_label(text)})
+    return labelled

@@ -18,7 +18,17 @@ from service.models import SentenceRecord
 from service.store.articles import sentence_records, to_record
 from service.store.database import id_chunks
 from service.store.findings import independent_sources
-from service.store.schema import Article, ClusterMember, Sentence
+from service.store.schema import Article, ArticleStory, ClusterMember, Sentence
+
+def stories_of(session: Session, article_ids: list[str]) -> dict[str, int]:
+    """The stored story of each article that has one."""
+    found: dict[str, int] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start:start + 500]
+        found.update(session.execute(select(ArticleStory.article_id, ArticleStory.story_id)
+                                     .where(ArticleStory.article_id.in_(chunk))).all())
+    return found
+
 
 def clusters_of(session: Session, sentence_ids: list[int]) -> dict[int, int]:
     """The claim cluster of each sentence that has one."""

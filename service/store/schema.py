@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The Alembic revision these models describe (service/store/migrations/versions);
 # a store at any other revision is upgraded with `factalign db upgrade`.
-SCHEMA_REVISION = "0005_tiers_and_furniture"
+SCHEMA_REVISION = "0006_stories_and_claim_clusters"
 
 
 def utcnow() -> dt.datetime:
@@ -81,20 +81,43 @@ class Embedding(Base):
 
 
 class ClaimLink(Base):
-    """Two sentences the judge found saying the same thing (an agree edge)."""
+    """Two sentences the judge found agreeing (an agree edge: a candidate for one claim cluster).
+
+    ``same_claim`` is the cluster stage's stricter reading of the edge
+    (``service/jobs/link_bar.py``): true when the two state the same claim.
+    Those are what the audit, the counts and the README call links. Null
+    until the cluster stage has read the edge.
+    """
 
     __tablename__ = "claim_links"
     a_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
     b_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
     score: Mapped[float] = mapped_column(Float)
+    same_claim: Mapped[bool | None] = mapped_column(Boolean, index=True)
 
 
 class ClusterMember(Base):
-    """Claim groups: connected agree edges; a cluster's id is its smallest sentence id."""
+    """Claim clusters of two or more sentences (``service/jobs/claim_clusters.py``).
+
+    A cluster's id is the id of its first sentence, so it stays put as the
+    cluster gains members; a sentence in no row is a cluster of its own.
+    """
 
     __tablename__ = "cluster_members"
     sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True)
     cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class ArticleStory(Base):
+    """The story (one event across days and outlets) each clustered article belongs to.
+
+    A story's id is the first sentence id of its first article; a claim
+    cluster's story is the story of its first sentence's article.
+    """
+
+    __tablename__ = "article_stories"
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
 class Contradiction(Base):

@@ -90,6 +90,23 @@ def test_clusters_json_is_the_api_json_with_a_label(client, api_home):
                                    for c in api["clusters"])
 
 
+def test_cluster_filters_give_the_api_rows_and_narrow_as_named(client, api_home):
+    everything = client.get("/v1/clusters", headers=AUTH).json()["clusters"]
+    first = everything[0]
+    assert {"size", "story_id", "outlets", "languages", "first", "last", "representative"} <= set(first)
+    assert first["size"] == len(first["members"]) and first["first"] <= first["last"]
+    for params in ({"story": first["story_id"]}, {"outlet": first["outlets"][0]},
+                   {"since": first["last"], "until": first["first"]}, {"since": "2030-01-01"}):
+        params["limit"] = 20                     # the CLI's default page is a screenful
+        api = client.get("/v1/clusters", params=params, headers=AUTH).json()
+        options = [arg for key, value in params.items() for arg in (f"--{key}", str(value))]
+        assert json.loads(run(api_home, "clusters", *options, "--json")) == api
+        expected = [] if params.get("since") == "2030-01-01" else [c for c in everything if c["id"] == first["id"]]
+        assert [c for c in api["clusters"] if c["id"] == first["id"]] == expected
+    story = client.get("/v1/contradictions", params={"tier": "all", "story": 10 ** 8}, headers=AUTH).json()
+    assert story["contradictions"] == []
+
+
 def test_clusters_default_output_is_a_labelled_screenful(api_home):
     output = run(api_home, "clusters")
     assert 0 < output.count("cluster ") <= 20

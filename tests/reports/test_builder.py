@@ -75,3 +75,20 @@ def test_filters_narrow_the_report(seeded):
 def test_a_start_after_the_end_is_refused(seeded):
     with pytest.raises(InputError, match="after the end"):
         build_report(seeded.db, since=dt.date(2017, 1, 2), until=dt.date(2017, 1, 1))
+
+
+def _item(item_id: int, a: tuple[str, int], b: tuple[str, int], day: str) -> dict:
+    side = lambda article, sentence: {"article_id": article, "sentence_id": sentence, "published_at": day,  # noqa: E731
+                                      "outlet": article, "title": None, "language": "ar"}
+    return {"id": item_id, "type": "number", "a": side(*a), "b": side(*b)}
+
+
+def test_contradictions_are_grouped_by_the_stored_stories_of_their_articles():
+    from service.reports.stories import group_stories
+
+    items = [_item(1, ("x", 1), ("y", 9), "2015-07-22"), _item(2, ("y", 10), ("x", 2), "2015-07-23"),
+             _item(3, ("z", 20), ("w", 30), "2015-07-23")]
+    stories = group_stories(items, {"x": 1, "y": 1, "z": 20, "w": 30})
+    # x and y are one stored story; z and w two, joined here by their contradiction
+    assert sorted(sorted(i["id"] for i in s["contradictions"]) for s in stories) == [[1, 2], [3]]
+    assert sorted(s["story_ids"] for s in stories) == [[1], [20, 30]]

@@ -1,0 +1,115 @@
+"""Stories: one event across days and outlets, a coarser grouping than claims.
+
+An article's vector is the normalised mean of its sentences' vectors (its
+furniture left out). Articles are taken in the order they were stored (by
+their first sentence id); an article joins the story, among those of the
+earlier articles it shares a claim cluster with, whose centroid is nearest,
+if at least ``STORY_MIN_COSINE`` and the story started within
+``WINDOW_DAYS``; otherwise it starts a story, whose id is its first sentence
+id. Sharing a claim is what says "the same event" (two articles on the same
+topic share words, not claims); the centroid is what keeps a digest of
+twenty items, which shares one claim with each of twenty stories, from
+joining them into one.
+
+Like claims (``claim_clusters.py``), this is leader assignment in storage
+order: the night's run and a full re-run place an article the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+STORY_MIN_COSINE = 0.6
+WINDOW_DAYS = 4
+
+
+@dataclass(frozen=True)
+class ArticleVector:
+    article_id: str
+    first_sentence: int
+    day: dt.date | None
+    vector: np.ndarray                         # unit length
+
+
+def article_vector(article_id: str, first_sentence: int, day: dt.date | None, total: np.ndarray) -> ArticleVector:
+    """From the float64 sum of the article's sentence vectors, added in id order (the same
+    floats whether the sentences stream past in a run or are read back for a stored story)."""
+    norm = float(np.linalg.norm(total))
+    return ArticleVector(article_id, first_sentence, day, total / norm if norm else total)
+
+
+class ArticleSums:
+    """Article vectors built as the article's sentences stream past, in id order."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[int, dt.date | None]] = {}
+        self._totals: dict[str, np.ndarray] = {}
+
+    def add(self, article_id: str, sentence_id: int, day: dt.date | None, vector: np.ndarray | None) -> None:
+        self._first.setdefault(article_id, (sentence_id, day))
+        if vector is not None:
+            total = self._totals.get(article_id)
+            if total is None:
+                total = self._totals[article_id] = np.zeros(len(vector), dtype=np.float64)
+            total += vector
+
+    def articles(self) -> list[ArticleVector]:
+        """Every article with at least one vector, in storage order."""
+        return [article_vector(a, first, day, self._totals[a]) for a, (first, day) in self._first.items()
+                if a in self._totals]
+
+
+@dataclass
+class _Story:
+    total: np.ndarray
+    first: dt.date | None
+
+
+@dataclass
+class Stories:
+    """The stories a run places articles into: the stored ones it may touch, then its own."""
+
+    min_cosine: float = STORY_MIN_COSINE
+    window_days: int = WINDOW_DAYS
+    stories: dict[int, _Story] = field(default_factory=dict)
+    story_of: dict[str, int] = field(default_factory=dict)         # article id -> story id
+
+    def load(self, story_id: int, articles: list[ArticleVector]) -> None:
+        """A stored story with its articles, in storage order."""
+        total = np.zeros(len(articles[0].vector), dtype=np.float64)
+        for article in articles:
+            total += article.vector
+            self.story_of[article.article_id] = story_id
+        days = [a.day for a in articles if a.day]
+        self.stories[story_id] = _Story(total, min(days) if days else None)
+
+    def place(self, article: ArticleVector, sharing: Iterable[str]) -> int:
+        """Put an article in the nearest accepting story of ``sharing`` (earlier articles it
+        shares a claim cluster with), or a new one; returns the story id."""
+        best, best_cosine = None, self.min_cosine
+        for story_id in sorted({self.story_of[other] for other in sharing if other in self.story_of}):
+            story = self.stories[story_id]
+            if not self._in_window(story, article.day):
+                continue
+            norm = float(np.linalg.norm(story.total))
+            cosine = float(story.total @ article.vector) / norm if norm else 0.0
+            if cosine >= best_cosine:
+                best, best_cosine = story_id, cosine
+        if best is None:
+            best = article.first_sentence
+            self.stories[best] = _Story(np.zeros(len(article.vector), dtype=np.float64), article.day)
+        story = self.stories[best]
+        story.total += article.vector
+        if article.day and (story.first is None or article.day < story.first):
+            story.first = article.day
+        self.story_of[article.article_id] = best
+        return best
+
+    def _in_window(self, story: _Story, day: dt.date | None) -> bool:
+        if day is None or story.first is None:
+            return True
+        return abs((day - story.first).days) <= self.window_days
