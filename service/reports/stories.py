@@ -2,11 +2,9 @@
 
 A story is one event across days and outlets, as align's cluster stage
 stored it (``service/jobs/stories.py``: articles that share a claim and are
-close as a whole). A contradiction belongs to the stories of its two sides'
-articles; when the two sides sit in two stored stories, the report shows
-them as one (the conflict says they are about one fact), so a story here is
-a stored story or a few joined by their contradictions. A side whose article
-has no story yet (align has not grouped it) stands for itself.
+close as a whole). A contradiction is shown under one stored story: that of its earlier
+side's article (``_story_key``). A pair whose articles have no story yet
+(align has not grouped them) stands alone.
 
 Why not group by linked articles: one wire article touches many events, and
 its copies link every outlet that ran it, so such groups grow into a single
@@ -20,25 +18,6 @@ undated last), and so do the contradictions inside a story.
 from __future__ import annotations
 
 from collections import Counter
-
-
-
-class DisjointSets:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, item):
-        root = self.parent.setdefault(item, item)
-        while root != self.parent[root]:
-            root = self.parent[root]
-        while item != root:                       # path compression
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _latest(item: dict) -> str:
@@ -56,18 +35,24 @@ def _title(items: list[dict]) -> tuple[str | None, str | None]:
     return best["title"], best["language"]
 
 
+def _story_key(item: dict, story_of: dict[str, int]) -> int:
+    """The one story a contradiction is shown under: that of its earlier side's article (the
+    report that came first sets the story the later one contradicts), else the other side's;
+    a pair with neither grouped yet stands alone. Joining the two sides' stories instead chained
+    months of one conflict's coverage into a single group."""
+    sides = sorted(("a", "b"), key=lambda s: (item[s]["published_at"] is None, item[s]["published_at"] or ""))
+    for side in sides:
+        if item[side]["article_id"] in story_of:
+            return story_of[item[side]["article_id"]]
+    return -item["a"]["sentence_id"]
+
+
 def group_stories(items: list[dict], story_of: dict[str, int]) -> list[dict]:
     """Contradiction items (with ``a``/``b`` sides carrying ``article_id`` and ``sentence_id``)
     grouped by the stored stories of their articles (``story_of``: article id -> story id)."""
-    sets = DisjointSets()
-    claim = {}
-    for item in items:
-        a, b = (story_of.get(item[s]["article_id"], -item[s]["sentence_id"]) for s in ("a", "b"))
-        sets.union(a, b)
-        claim[item["id"]] = a
     groups: dict[int, list[dict]] = {}
     for item in items:
-        groups.setdefault(sets.find(claim[item["id"]]), []).append(item)
+        groups.setdefault(_story_key(item, story_of), []).append(item)
     stories = []
     for members in groups.values():
         members.sort(key=lambda item: (_latest(item), -item["id"]), reverse=True)
