@@ -66,16 +66,21 @@ def evaluate_ans(split_path: str | Path, classifier=None, encoder=None) -> dict:
     """Score ``classifier`` (default: the shipped one) on one ANS split.
 
     ``encoder`` defaults to the one the classifier was trained with; passing
-    the service's already-loaded encoder saves loading a second copy.
+    the service's already-loaded encoder saves loading a second copy. The
+    default classifier is the artefact's best model this install can run.
     """
-    from service.judge.classifier import PairClassifier
+    from service.judge.classifier import ClassifierSet
+    from service.judge.pair_vectors import load_e5
 
-    classifier = classifier or PairClassifier.load()
+    if classifier is None:
+        models = ClassifierSet.load()
+        classifier = models.best(frozenset({"changed_vectors"} | ({"e5"} if load_e5() else set())))
     pairs = read_stance_pairs(split_path)
     probabilities = classifier.predict_pairs([p.s1 for p in pairs], [p.s2 for p in pairs], encoder)
     report = stance_report([p.stance for p in pairs], classifier.labels(probabilities))
     report["split"] = str(split_path)
     report["encoder"] = classifier.encoder_name
+    report["blocks"] = list(classifier.blocks)
     return report
 
 

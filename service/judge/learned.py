@@ -6,6 +6,11 @@ classifier never creates a reason by itself. It is trained on vectors of one
 encoder and on Arabic–Arabic pairs (ANS), so with another encoder configured,
 or for a pair with a non-Arabic side (where its word features mean nothing),
 the signal is simply absent.
+
+A caller that can encode on the spot (``compare``) passes its encoder: the
+artefact's best model then also reads the vectors of the changed words and
+of the second encoder (``pair_vectors``). Without it (align's workers, which
+have the stored vectors only) the model that needs neither answers.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from service.judge.classifier import PairClassifier
+from service.judge.classifier import ClassifierSet
+from service.judge.pair_vectors import available_blocks, load_e5
 from service.pipeline.normalize import is_arabic
 
 
@@ -30,11 +36,14 @@ def disagree_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: n
 
 
 def class_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.ndarray, vb: np.ndarray,
-                        encoder_name: str) -> list[dict[str, float] | None]:
-    """{agree, disagree, other} probabilities of each pair, None where the classifier cannot say."""
+                        encoder_name: str, encoder=None) -> list[dict[str, float] | None]:
+    """{agree, disagree, other} probabilities of each pair, None where the classifier cannot say.
+
+    ``encoder`` (the one that made ``va`` and ``vb``) lets the best model run.
+    """
     if not len(a_texts):
         return []
-    classifier = PairClassifier.load()
+    classifier = ClassifierSet.load().best(available_blocks(encoder, encoder_name))
     if encoder_name != classifier.encoder_name:
         return [None] * len(a_texts)
     arabic = [i for i, (a, b) in enumerate(zip(a_texts, b_texts)) if _arabic(a) and _arabic(b)]
@@ -42,7 +51,8 @@ def class_probabilities(a_texts: Sequence[str], b_texts: Sequence[str], va: np.n
     if not arabic:
         return found
     va, vb = np.atleast_2d(va)[arabic], np.atleast_2d(vb)[arabic]
-    features = classifier.featurize([a_texts[i] for i in arabic], [b_texts[i] for i in arabic], va, vb)
+    e5 = load_e5() if "e5" in classifier.blocks else None
+    features = classifier.featurize([a_texts[i] for i in arabic], [b_texts[i] for i in arabic], va, vb, encoder, e5)
     for i, row in zip(arabic, classifier.predict_proba(features)):
         found[i] = {name: float(p) for name, p in zip(classifier.classes, row)}
     return found

@@ -20,7 +20,7 @@ def compare_pair(ctx: Context, a: str, b: str) -> dict:
     a, b = validate_claim(a, limit), validate_claim(b, limit)
     va, vb = ctx.encode([a, b])
     cosine = float(np.dot(va, vb))
-    [probabilities] = class_probabilities([a], [b], va, vb, ctx.encoder.name)
+    [probabilities] = class_probabilities([a], [b], va, vb, ctx.encoder.name, ctx.encoder)
     disagree = probabilities["disagree"] if probabilities else None
     result = judge(Side(a), Side(b), cosine=cosine, mode="pair", nli=ctx.nli(), disagree=disagree,
                    probabilities=probabilities)

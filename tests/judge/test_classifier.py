@@ -76,13 +76,14 @@ def test_missing_or_broken_artefacts_say_what_to_do(tmp_path):
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ConfigError, match="cannot read"):
         PairClassifier.load(tmp_path / "bad.json")
-    (tmp_path / "other.json").write_text(json.dumps({"format": "something else"}), encoding="utf-8")
+    (tmp_path / "other.json").write_text(json.dumps({"format": "something else", "models": []}), encoding="utf-8")
     with pytest.raises(ConfigError, match="format"):
         PairClassifier.load(tmp_path / "other.json")
 
 
 def test_the_shipped_artefact_is_small_and_says_where_it_came_from():
-    assert DEFAULT_PATH.stat().st_size < 200_000
+    # Three models (with the e5 and changed-word blocks, without e5, from stored vectors): under a megabyte.
+    assert DEFAULT_PATH.stat().st_size < 1_000_000
     shipped = PairClassifier.load()
     assert shipped.classes == CLASSES and shipped.encoder_name == "use-multilingual-v3"
     meta = shipped.metadata
