@@ -53,11 +53,19 @@ def _locative_ar(slots: ClaimSlots, place) -> bool:
         or _locative(slots, place)
 
 
+def _named_in(place, slots: ClaimSlots) -> bool:
+    """Whether the other side names the place, as a place or inside another name: "the Syrian
+    opposition" («المعارضة السورية», key syrian_opposition) names Syria, so a claim "in Syria"
+    does not conflict with a report of its talks "in Kazakhstan"."""
+    return any(same_entity(place, other) for other in _places(slots)) \
+        or any(other.key.startswith(place.key) for other in slots.entities if other.key)
+
+
 def place_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
     mine = [e for e in _places(claim) if _locative(claim, e)]
     theirs = [e for e in _places(report) if _locative_ar(report, e)]
-    only_mine = [e for e in mine if not any(same_entity(e, o) for o in _places(report))]
-    only_theirs = [e for e in theirs if not any(same_entity(e, o) for o in _places(claim))]
+    only_mine = [e for e in mine if not _named_in(e, report)]
+    only_theirs = [e for e in theirs if not _named_in(e, claim)]
     for level in (True, False):                   # countries, then regions and cities
         a = [e for e in only_mine if (e.key in COUNTRY_KEYS) == level]
         b = [e for e in only_theirs if (e.key in COUNTRY_KEYS) == level]

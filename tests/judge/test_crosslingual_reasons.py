@@ -79,3 +79,12 @@ def test_up_and_down_count_only_right_before_their_figure():
 def test_place_and_weekday_reasons_are_for_checks_only():
     claim, report = Side("The commission closed 10 tourist facilities in the Jazan region."), Side(CLOSED, DAY, "ar")
     assert judge(claim, report, cosine=0.8, mode="pair").verdict != "conflict"
+
+
+def test_a_place_named_inside_another_name_is_not_a_place_told_otherwise():
+    from service.claims.slots import extract_slots
+    from service.judge.claim_reasons import place_reasons
+
+    claim = extract_slots("Russia and Iran agreed a truce in Syria.", lang="en")
+    report = extract_slots("وقررت المعارضة السورية حضور المحادثات التي تدعمها روسيا وإيران في قازاخستان", lang="ar")
+    assert place_reasons(claim, report) == []
