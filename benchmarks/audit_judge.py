@@ -5,7 +5,8 @@
 HOME is a store that ingested and embedded the labelled days of
 ``../shared/data/saudinewsnet`` (``factalign ingest`` + ``factalign align``):
 the labels point at its sentences by reference. Every labelled pair is
-judged again, as align judges it (``service.judge.bulk.judge_candidates``),
+judged again, as align judges it (``service.judge.bulk.judge_candidates``, then
+``service.jobs.counterparts``),
 so a change to the judge is measured without re-running align; the figures
 that are reported come from ``factalign audit score`` on a real align run.
 
@@ -40,6 +41,7 @@ RESULTS = REPO / "benchmarks" / "results"
 def judged_pairs(ctx, labelled: list[dict]) -> list[dict]:
     """Each labelled pair with what the judge says of it now."""
     from service.audit.references import resolve
+    from service.jobs.counterparts import demote_against_articles
     from service.judge.bulk import judge_candidates
     from service.store.articles import furniture_among, sentence_records
     from service.store.vectors import vectors_for
@@ -59,7 +61,10 @@ def judged_pairs(ctx, labelled: list[dict]) -> list[dict]:
         a, b = min(a, b), max(a, b)
         pairs.append((a, b, float(np.dot(vectors[a], vectors[b]))))
         rows.append({**row, "pair": (a, b), "furniture": bool({a, b} & furniture)})
-    found = {(f.a_id, f.b_id): f for f in judge_candidates(pairs, records, vectors, encoder)}
+    judged = judge_candidates(pairs, records, vectors, encoder)
+    with ctx.db.session() as session:               # as align's driver does before it writes the rows
+        judged = demote_against_articles(session, judged, encoder)
+    found = {(f.a_id, f.b_id): f for f in judged}
     for row in rows:
         finding = None if row["furniture"] else found.get(row["pair"])
         row["verdict"] = (finding.tier if finding and finding.kind == "contradiction" else

@@ -1,14 +1,17 @@
 """Confirmed conflicts only between counterparts, checked against whole articles.
 
-``bulk.demote_non_counterparts`` asks that each sentence of a confirmed pair
-be the other's nearest sentence in its article, but it sees only the chunk's
-candidates: a sentence's ten nearest neighbours. A table row that every
-outlet printed ("- ten years at 2.65 %", "- seven years at 2.34 %") has
-more identical copies than ten, so the row's true counterpart in the other
-article can be missing from the candidates, and another row of that
-article was set against it (the blind audit of 2015-08-06..11, two flags).
-Confirmed flags are few (about one a day), so the driver checks each one
-against every sentence of both articles before it is written.
+Each sentence of a confirmed pair must be the other's nearest sentence in
+its article: a list article's other rows are not its counterpart. On fresh
+days one list article's tiers ("ranked 1 to 5 ... 40 million", "ranked 11
+to 14 ... 15 million") were set against another outlet's copy of a
+*different* row, while the copy's own counterpart, the same row, agreed
+with it. A chunk's candidates (a sentence's ten nearest neighbours) cannot
+decide this: a table row that every outlet printed ("- ten years at
+2.65 %", "- seven years at 2.34 %") has more identical copies than ten, so
+the row's true counterpart can be missing from them (the blind audit of
+2015-08-06..11, two flags). Confirmed flags are few (about one a day), so
+the driver checks each one against every sentence of both articles before
+it is written; a pair beaten so stays stored, as possible.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ classifier's P(disagree); the work is not:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -107,31 +107,7 @@ def finish_candidates(pairs: Sequence[Pair], records: Mapping[int, SentenceRecor
     for item, p_disagree in zip(waiting, _probabilities(waiting, pairs, records, vectors, encoder)):
         verdict = _decide(pairs[item.position], records, item.event, item.reasons, nli=nli, disagree=p_disagree)
         _keep(found, item.position, pairs[item.position], verdict)
-    return demote_non_counterparts([found[position] for position in sorted(found)], pairs, records)
-
-
-def demote_non_counterparts(findings: list[Finding], pairs: Sequence[Pair],
-                            records: Mapping[int, SentenceRecord]) -> list[Finding]:
-    """A confirmed conflict only between counterparts: each sentence the other's nearest in its article.
-
-    A sentence's counterpart in another article is the one closest to it; the
-    others are that article's other rows. On fresh days, one list article's
-    tiers ("ranked 1 to 5 ... 40 million", "ranked 11 to 14 ... 15 million")
-    were set against another outlet's copy of a *different* row, while the
-    copy's own counterpart, the same row, agreed with it. Such a pair stays
-    stored, as possible. The neighbours looked at are the chunk's candidates.
-    """
-    best: dict[tuple[int, str], float] = {}
-    for a_id, b_id, cosine in pairs:
-        for own, other in ((a_id, b_id), (b_id, a_id)):
-            key = (own, records[other].article_id)
-            best[key] = max(best.get(key, -1.0), cosine)
-    kept = []
-    for f in findings:
-        beaten = (best.get((f.a_id, records[f.b_id].article_id), -1.0) > f.score
-                  or best.get((f.b_id, records[f.a_id].article_id), -1.0) > f.score)
-        kept.append(replace(f, tier="possible") if f.tier == "confirmed" and beaten else f)
-    return kept
+    return [found[position] for position in sorted(found)]
 
 
 def _slot_step(a: SentenceRecord, b: SentenceRecord, cosine: float,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from service.claims.slots import ClaimSlots
 from service.pipeline.normalize import ascii_digits, normalize_for_match
@@ -31,7 +32,7 @@ from service.pipeline.normalize import ascii_digits, normalize_for_match
 # و/ب/ل/ف and the article may precede). Each maps to one key so "المركز"/"المراكز" agree.
 _LABELS = {
     "rank": "المركز المراكز مركز المرتبه المرتبة rank ranked place position",
-    "article": "الماده الماده المادة ماده البند بند الفقره الفقرة فقره article clause paragraph",
+    "article": "الماده المادة ماده البند بند الفقره الفقرة فقره article clause paragraph",
     "round": "الجوله الجولة جوله الدوره الدورة دوره النسخه النسخة round edition session",
     "item": "رقم no number",
     "flight": "الرحله الرحلة رحله flight",
@@ -42,32 +43,32 @@ _LABELS = {
     "stage": "المرحله المرحلة مرحله stage phase",
     "group": "المجموعه المجموعة group",
 }
-_LABEL_KEY = {normalize_for_match(w): key for key, words in _LABELS.items() for w in words.split()}
 _NUMBERED = re.compile(
-    r"(?<!\w)(?:[وبلف]{0,2}(?:ال)?)?(?P<label>\w+)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<low>\d+)"
+    r"(?<!\w)(?P<label>\w+)\s+(?:رقم\s+)?(?:ال\s*-?\s*)?(?P<low>\d+)"
     r"(?:\s*(?:-|الي|حتي|وحتي|to|through)\s*(?:ال\s*-?\s*)?(?P<high>\d+))?")
+
+
+@lru_cache(maxsize=1)
+def _label_keys() -> dict[str, str]:
+    """Label words as ``features.match_tokens`` folds them (clitics و/ب/ل/ف and ال stripped)."""
+    from service.judge.features import match_tokens
+
+    return {token: key for key, words in _LABELS.items() for token in match_tokens(words)}
 
 
 def numbered_referents(text: str) -> frozenset[str]:
     """The numbered items a text names: "من المركز الـ 6 وحتى الـ 10" -> {"rank:6-10"},
     "القرار 2216" -> {"resolution:2216"}, "round 3" -> {"round:3"}."""
-    folded = ascii_digits(normalize_for_match(text))
+    from service.judge.features import match_tokens
+
+    labels = _label_keys()
     found = set()
-    for match in _NUMBERED.finditer(folded):
-        label = _label_key(match.group("label"))
+    for match in _NUMBERED.finditer(ascii_digits(normalize_for_match(text))):
+        label = labels.get(match_tokens(match.group("label"))[0])
         if label:
             high = match.group("high")
             found.add(f"{label}:{int(match.group('low'))}" + (f"-{int(high)}" if high else ""))
     return frozenset(found)
-
-
-def _label_key(word: str) -> str | None:
-    if word in _LABEL_KEY:
-        return _LABEL_KEY[word]
-    for clitic in ("و", "ب", "ل", "ف", "وال", "بال", "لل", "فال", "ال"):
-        if word.startswith(clitic) and word[len(clitic):] in _LABEL_KEY:
-            return _LABEL_KEY[word[len(clitic):]]
-    return None
 
 
 _DELIVERY = re.compile(r"(?:تسليم|لتسليم|للتسليم|عقود|عقد|delivery|contract|contracts|futures)\W*(?:شهر\W*)?$")

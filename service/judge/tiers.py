@@ -24,7 +24,7 @@ already made:
   same day (a toll, a price or a contract two days apart is an update);
 - a floor the other figure meets is no conflict ("at least 12" and "31");
 - in align, each sentence is the other's nearest in its article: a list
-  article's other rows are not its counterpart (``bulk.demote_non_counterparts``);
+  article's other rows are not its counterpart (``jobs/counterparts.py``);
 - the claim is restated, not merely similar: on one side at most
   MAX_CHANGED_WORDS words (figures and the reason's own words aside) have no
   counterpart on the other (within one script; a translation shares no word).
@@ -57,6 +57,7 @@ from functools import lru_cache
 from service.claims.slots import ClaimSlots
 from service.models import Reason
 from service.judge.referents import (
+    apart,
     delivery_months,
     lower_bounded,
     numbered_referents,
@@ -107,16 +108,12 @@ def months(slots: ClaimSlots) -> frozenset[tuple[int | None, int]]:
     return frozenset((d.year, d.month) for d in slots.dates if d.month is not None and not d.inconsistent)
 
 
-def _apart(x: frozenset | set, y: frozenset | set) -> bool:
-    return bool(x and y and x.isdisjoint(y))
-
-
 def other_referent(a: ClaimSlots, b: ClaimSlots, kind: str) -> bool:
     """Whether the two sentences name different instances: another ordinal or numbered item,
     another futures contract, other months, other times of day or readings of a session,
     or no specific actor or place in common (``referents.py``)."""
-    if (_apart(ordinals(a.text), ordinals(b.text)) or _apart(times_of_day(a.text), times_of_day(b.text))
-            or _apart(numbered_referents(a.text), numbered_referents(b.text))
+    if (apart(ordinals(a.text), ordinals(b.text)) or apart(times_of_day(a.text), times_of_day(b.text))
+            or apart(numbered_referents(a.text), numbered_referents(b.text))
             or other_side_of_a_contrast(a.text, b.text)):
         return True
     if delivery_months(a) != delivery_months(b):
@@ -125,11 +122,11 @@ def other_referent(a: ClaimSlots, b: ClaimSlots, kind: str) -> bool:
         return False
     if session_marks(a.text) != session_marks(b.text):
         return True                          # the settlement price against one during the session
-    if _apart({m for _, m in months(a)}, {m for _, m in months(b)}):
+    if apart({m for _, m in months(a)}, {m for _, m in months(b)}):
         return True
     from service.judge.event import GENERIC_KEYS
 
-    return _apart(a.entity_keys() - GENERIC_KEYS, b.entity_keys() - GENERIC_KEYS)
+    return apart(a.entity_keys() - GENERIC_KEYS, b.entity_keys() - GENERIC_KEYS)
 
 
 _TIME = re.compile(r"(?<!\d)(\d{1,2}):?(\d\d)\s*(?:gmt|utc|ت\s*غ|بتوقيت جرينتش|بتوقيت غرينتش)", re.IGNORECASE)
@@ -191,7 +188,7 @@ def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
 
 
 def figures(text: str) -> frozenset[str]:
-    """The figures a text writes, as bare digit strings ("1,500" -> "15"): what the
+    """The figures a text writes, as bare digit strings ("1,500" -> "1500"): what the
     sentence's numbers are, whatever they count."""
     found = (re.sub(r"\D", "", raw).lstrip("0") for raw in _FIGURE.findall(ascii_digits(text)))
     return frozenset(d for d in found if d)

@@ -27,6 +27,9 @@ def test_another_row_of_the_other_article_nearer_than_the_pair_demotes_it():
     flag = Finding(1, 3, "contradiction", 0.8, (Reason("number", "2.65%", "2.34%"),), "confirmed")
     siblings = {1: "almadina-1", 2: "almadina-1", 3: "was-9"}
     assert _beaten(flag, siblings, vectors, records)           # sentence 2 is 3's counterpart in almadina-1
+    # A sibling farther from 3 than 1 is does not make 1 the wrong row.
+    records[2] = _record(2, "almadina-1", "- خمس سنوات بمعدل عائد ( 2.10%)")
+    assert not _beaten(flag, siblings, {**vectors, 2: _unit(1, -1)}, records)
     alone = {1: "almadina-1", 3: "was-9"}
     assert not _beaten(flag, alone, vectors, records)
     # A second copy of the other side's own sentence is the same sentence, not a nearer one.

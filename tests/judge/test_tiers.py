@@ -126,21 +126,3 @@ def test_a_restated_fact_keeps_its_other_figures():
     assert not other_figures_apart(a, b, (Reason("number", "63 مستفيدا", "36 مستفيدا"),))
     assert _pair(a, b).tier == "confirmed"
 
-
-def _record(sentence_id: int, article: str, text: str):
-    from service.models import SentenceRecord
-
-    return SentenceRecord(sentence_id, text, article, article.split("-")[0], DAY, "ar", 0, len(text))
-
-
-def test_a_conflict_is_confirmed_only_between_counterparts_of_two_articles():
-    from service.judge.bulk import Finding, demote_non_counterparts
-    from service.models import Reason
-
-    records = {1: _record(1, "okaz-1", TABLE_TOP), 2: _record(2, "okaz-1", TABLE_LOW),
-               3: _record(3, "alyaum-7", TABLE_LOW)}
-    reason = (Reason("number", "40 مليون ريال", "15 مليون ريال"),)
-    flag = Finding(1, 3, "contradiction", 0.84, reason, "confirmed")
-    # Sentence 3's counterpart in okaz-1 is sentence 2 (the same row), not sentence 1.
-    assert demote_non_counterparts([flag], [(1, 3, 0.84), (2, 3, 0.97)], records)[0].tier == "possible"
-    assert demote_non_counterparts([flag], [(1, 3, 0.84), (2, 3, 0.80)], records)[0].tier == "confirmed"
