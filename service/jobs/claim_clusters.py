@@ -21,17 +21,18 @@ order, so ids are stable and the two agree (see ``clustering.py`` for the
 few cases where they do not). FAISS already supplies the neighbourhood; the
 rest is a handful of NumPy dot products per sentence.
 
-Centroids are float64 sums of unit vectors added in member id order, in
-the incremental and the full run alike, so both compute the same floats.
+The assignment itself is ``leader_groups.py``, shared with stories.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from service.jobs.leader_groups import LeaderGroups
 
 # A sentence joins a cluster whose centroid is at least this close: the link bar's
 # cosine floor (link_bar.MIN_COSINE), so that a cluster of two is one link, and a
@@ -43,61 +44,17 @@ WINDOW_DAYS = 3
 
 
 @dataclass
-class _Cluster:
-    total: np.ndarray                      # float64 sum of the members' unit vectors
-    size: int
-    first: dt.date | None
-
-    def cosine(self, vector: np.ndarray) -> float:
-        norm = float(np.linalg.norm(self.total))
-        return float(self.total @ vector) / norm if norm else 0.0
-
-
-@dataclass
-class ClaimClusters:
-    """The clusters a run places sentences into: the stored ones it may touch, then its own."""
+class ClaimClusters(LeaderGroups):
+    """Sentences placed into claim clusters; a cluster's id is its first sentence's id."""
 
     min_cosine: float = CENTROID_MIN_COSINE
     window_days: int = WINDOW_DAYS
-    clusters: dict[int, _Cluster] = field(default_factory=dict)
-    cluster_of: dict[int, int] = field(default_factory=dict)       # sentence id -> cluster id, this run's view
-
-    def load(self, cluster_id: int, members: list[tuple[int, np.ndarray, dt.date | None]]) -> None:
-        """A stored cluster with its members (id, vector, date) in id order."""
-        total = np.zeros(len(members[0][1]), dtype=np.float64)
-        for sentence_id, vector, _ in members:
-            total += vector
-            self.cluster_of[sentence_id] = cluster_id
-        dates = [day for _, _, day in members if day]
-        self.clusters[cluster_id] = _Cluster(total, len(members), min(dates) if dates else None)
 
     def place(self, sentence_id: int, vector: np.ndarray, day: dt.date | None, earlier: Iterable[int]) -> int:
         """Put a sentence in the nearest accepting cluster of ``earlier`` (its agreeing, already
         placed sentences), or a new one; returns the cluster id."""
-        best, best_cosine = None, self.min_cosine
-        for cluster_id in sorted({self.cluster_of.get(other, other) for other in earlier}):
-            cluster = self.clusters.get(cluster_id)
-            if cluster is None or not self._in_window(cluster, day):
-                continue
-            cosine = cluster.cosine(vector)
-            if cosine >= best_cosine:
-                best, best_cosine = cluster_id, cosine
-        if best is None:
-            best = sentence_id
-            self.clusters[best] = _Cluster(np.zeros(len(vector), dtype=np.float64), 0, day)
-        cluster = self.clusters[best]
-        cluster.total += vector
-        cluster.size += 1
-        if day and (cluster.first is None or day < cluster.first):
-            cluster.first = day
-        self.cluster_of[sentence_id] = best
-        return best
-
-    def _in_window(self, cluster: _Cluster, day: dt.date | None) -> bool:
-        if day is None or cluster.first is None:
-            return True
-        return abs((day - cluster.first).days) <= self.window_days
+        return self.add(sentence_id, sentence_id, vector, day, {self.group_of.get(other, other) for other in earlier})
 
     def grown(self) -> dict[int, int]:
         """sentence id -> cluster id for every sentence whose cluster holds two or more (what is stored)."""
-        return {s: c for s, c in self.cluster_of.items() if self.clusters[c].size >= 2}
+        return {s: c for s, c in self.group_of.items() if self.groups[c].size >= 2}

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from service.jobs.leader_groups import LeaderGroups
 
 STORY_MIN_COSINE = 0.6
 WINDOW_DAYS = 4
@@ -64,52 +66,18 @@ class ArticleSums:
 
 
 @dataclass
-class _Story:
-    total: np.ndarray
-    first: dt.date | None
-
-
-@dataclass
-class Stories:
-    """The stories a run places articles into: the stored ones it may touch, then its own."""
+class Stories(LeaderGroups):
+    """Articles placed into stories; a story's id is its first article's first sentence id."""
 
     min_cosine: float = STORY_MIN_COSINE
     window_days: int = WINDOW_DAYS
-    stories: dict[int, _Story] = field(default_factory=dict)
-    story_of: dict[str, int] = field(default_factory=dict)         # article id -> story id
 
     def load(self, story_id: int, articles: list[ArticleVector]) -> None:
         """A stored story with its articles, in storage order."""
-        total = np.zeros(len(articles[0].vector), dtype=np.float64)
-        for article in articles:
-            total += article.vector
-            self.story_of[article.article_id] = story_id
-        days = [a.day for a in articles if a.day]
-        self.stories[story_id] = _Story(total, min(days) if days else None)
+        super().load(story_id, [(a.article_id, a.vector, a.day) for a in articles])
 
     def place(self, article: ArticleVector, sharing: Iterable[str]) -> int:
         """Put an article in the nearest accepting story of ``sharing`` (earlier articles it
         shares a claim cluster with), or a new one; returns the story id."""
-        best, best_cosine = None, self.min_cosine
-        for story_id in sorted({self.story_of[other] for other in sharing if other in self.story_of}):
-            story = self.stories[story_id]
-            if not self._in_window(story, article.day):
-                continue
-            norm = float(np.linalg.norm(story.total))
-            cosine = float(story.total @ article.vector) / norm if norm else 0.0
-            if cosine >= best_cosine:
-                best, best_cosine = story_id, cosine
-        if best is None:
-            best = article.first_sentence
-            self.stories[best] = _Story(np.zeros(len(article.vector), dtype=np.float64), article.day)
-        story = self.stories[best]
-        story.total += article.vector
-        if article.day and (story.first is None or article.day < story.first):
-            story.first = article.day
-        self.story_of[article.article_id] = best
-        return best
-
-    def _in_window(self, story: _Story, day: dt.date | None) -> bool:
-        if day is None or story.first is None:
-            return True
-        return abs((day - story.first).days) <= self.window_days
+        stories = {self.group_of[other] for other in sharing if other in self.group_of}
+        return self.add(article.article_id, article.first_sentence, article.vector, article.day, stories)
