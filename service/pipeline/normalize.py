@@ -42,6 +42,23 @@ def fold_arabic(text: str) -> str:
     return text.translate(_ARABIC_FOLD)
 
 
+# Arabic presentation forms (the shaped glyphs of old publishing systems: U+FB50..FDCF,
+# U+FE70..FEFC) stand for ordinary letters; word ligatures (U+FDF0.., ﷲ ﷺ) are left as written.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdcf\ufe70-\ufefc]+")
+
+
+def standard_letters(text: str) -> str:
+    """Text whose Arabic presentation forms are replaced by the letters they shape (NFKC of just those).
+
+    Some outlets publish «ﻋﺪﺩ ﺍﻟﻘﺘﻠﻰ» in glyph codes: it reads the same, but no word,
+    name or cue of the parsers matches it and the encoder sees rare symbols. Lam-alef
+    ligatures become two letters, so offsets are taken after this repair.
+    """
+    if not _PRESENTATION_FORMS.search(text):
+        return text
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def normalize_for_match(text: str) -> str:
     """The folded, lower-cased, single-spaced form used for comparing text."""
     text = unicodedata.normalize("NFKC", text)

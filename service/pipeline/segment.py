@@ -15,7 +15,7 @@ from service.errors import InputError
 from service.models import ArticleIn
 from service.pipeline.clean import clean_text
 from service.pipeline.language import guess_language
-from service.pipeline.normalize import normalize_for_match
+from service.pipeline.normalize import normalize_for_match, standard_letters
 from service.pipeline.sentences import SentenceSpan, split_sentences
 
 # A claim needs a subject and a predicate: fewer words than this are headings,
@@ -64,6 +64,8 @@ def _page_date(value: str | None):
 
 def segment(article: ArticleIn, *, max_chars: int,
             known_boilerplate: Callable[[str], bool] | None = None) -> Segmented:
+    article = replace(article, text=standard_letters(article.text),
+                      title=article.title and standard_letters(article.title))
     cleaned = clean_text(article.text, title=article.title, known_boilerplate=known_boilerplate)
     spans: list[SentenceSpan] = []
     for region in cleaned.kept:

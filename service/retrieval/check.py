@@ -23,6 +23,7 @@ from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
+from service.pipeline.normalize import standard_letters
 from service.retrieval.relevance import CONFIDENT_MIN, SHOW_MIN, relevance, same_fact
 from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
 from service.store.articles import furniture_among, sentence_records
@@ -66,7 +67,7 @@ def validate_claim(claim: str, max_chars: int = MAX_CLAIM_CHARS) -> str:
     if len(claim) > max_chars:
         raise InputError(f"claim is {len(claim):,} characters, over the {max_chars:,}-character limit "
                          f"(FACTALIGN_MAX_CLAIM_CHARS raises it)")
-    return claim.strip()
+    return standard_letters(claim.strip())
 
 
 def retrieve(ctx: Context, claim: str, k: int) -> tuple[np.ndarray | None, list[tuple[int, float]]]:
