@@ -35,6 +35,8 @@ sys.path.insert(0, str(REPO))
 DEV_DAYS = frozenset({"2015-07-22", "2015-07-24", "2015-07-26", "2015-07-31", "2015-08-02", "2015-08-03", "2015-08-04"})
 HELD_OUT_DAYS = frozenset({"2015-07-23", "2015-07-25", "2015-07-27", "2015-08-01"})
 BLIND_DAYS = frozenset({"2015-08-06", "2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10", "2015-08-11"})
+# 2015-07-21, the corpus's last unread day, was first aligned and read after this session's rules.
+FRESH_DAYS = frozenset({"2015-07-21"})
 RESULTS = REPO / "benchmarks" / "results"
 
 
@@ -112,7 +114,7 @@ def main() -> None:
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--labels", type=Path, nargs="+", default=sorted((REPO / "benchmarks" / "labels").glob("*.jsonl")),
                         help="label files (default: every file in benchmarks/labels)")
-    parser.add_argument("--show", choices=("dev", "held_out", "blind"), help="print that half's errors with the whys")
+    parser.add_argument("--show", choices=("dev", "held_out", "blind", "fresh"), help="print that half's errors with the whys")
     args = parser.parse_args()
     from service.audit.score import read_labels
     from service.config import load_settings
@@ -123,7 +125,7 @@ def main() -> None:
                            for line in path.read_text(encoding="utf-8").splitlines() if line)
     rows = judged_pairs(ctx, labelled)
     halves = {name: [r for r in rows if r["day"] in days]
-              for name, days in (("dev", DEV_DAYS), ("held_out", HELD_OUT_DAYS), ("blind", BLIND_DAYS))}
+              for name, days in (("dev", DEV_DAYS), ("held_out", HELD_OUT_DAYS), ("blind", BLIND_DAYS), ("fresh", FRESH_DAYS))}
     results = {name: summary(half) for name, half in halves.items()}
     for name, result in results.items():
         print(table(name, result) + "\n")

@@ -44,8 +44,10 @@ _TOKEN = re.compile(
     r"(?P<time>\d{1,2}(?::\d\d){1,2}(?!\d)|\d{1,2}h\d\d(?!\d))"
     r"|(?P<numdate>\d{1,4}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,4}(?!\d))"
     r"|(?P<spaced>\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,\u066b]\d+)?)"
-    # Fraction first, as bidi-typed Arabic press writes it: "5ر7" and "5.\u200f7" both read 7.5.
-    r"|(?P<rtl>\d+(?:\u0631|\.\u200f)\d+(?!\d))"
+    # Fraction first, as bidi-typed Arabic press writes it: "5ر7" and "5.\u200f7" both read 7.5,
+    # and so does a short "12. 1" whose mark lost its direction to a space (1.12; the sentence
+    # splitter keeps it whole). A year before a full stop ("2015. 3") has four digits.
+    r"|(?P<rtl>\d+(?:\u0631|\.\u200f)\d+(?!\d)|(?<![\d.,])\d{1,3}\. \d{1,3}(?![\d.,]))"
     r"|(?P<num>\d+(?:[.,\u066b\u066c]\d+|\u060c\d{1,3}(?!\d))*)"
     rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}])+)"
     r"|(?P<sym>\S)")
@@ -75,7 +77,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
         else:   # NFKC also turns fullwidth "５" and "％" into "5" and "%"
             key = unicodedata.normalize("NFKC", ascii_digits(raw))
         if m.lastgroup == "rtl":
-            fraction, whole = re.split(r"\u0631|\.\u200f", key)
+            fraction, whole = re.split(r"\u0631|\.\u200f|\. ", key)
             key = f"{whole}\u066b{fraction}"
         tokens.append(Token(m.start(), m.end(), raw, key, kind))
     return _unbracketed(tokens)

@@ -27,3 +27,10 @@ def _folded(words: str) -> frozenset[str]:
 
 RISE_WORDS = _folded(_RISE)
 FALL_WORDS = _folded(_FALL)
+
+# The same moves as adverbial accusatives («سجل تراجعاً بنسبة 51 %», «ارتفاعاً»), read only by
+# ``tiers.moving_figures``: the classifier's features keep the lists it was trained with.
+MOVE_ADVERBS = _folded("""
+ارتفاعا صعودا قفزا زيادة نموا تحسنا انتعاشا تعافيا
+انخفاضا هبوطا تراجعا تدهورا انهيارا نزولا خسارة تقلصا
+""")

@@ -180,7 +180,21 @@ def same_figure_written_otherwise(x: str, y: str) -> bool:
         return True
     if _digits(x) == _digits(y) and _multipliers(x) == _multipliers(y):
         return True                             # "45999540" and "45.999.54": one figure, a digit dropped
+    if _digits(x) == _digits(y) and len(_digits(x)) >= 3 and not (_multipliers(x) and _multipliers(y)):
+        return _point_placed(x, y) if _multipliers(y) else _point_placed(y, x)
     return any(abs(p - q) <= READING_TOL * max(abs(p), abs(q)) for p in figure_readings(x) for q in figure_readings(y))
+
+
+def _point_placed(bare: str, scaled: str) -> bool:
+    """Whether ``scaled``'s digits with a point put anywhere, times its multiplier word, make
+    ``bare``'s figure: "1.340.7 مليار ريال" is "1.340.700.000 ريال" with a stray separator."""
+    values = {float("".join(re.split(r"[.,،٫]", raw))) for raw in _FIGURE.findall(ascii_digits(bare))}
+    digits = _digits(scaled)
+    scale = 1.0
+    for word in _multipliers(scaled):
+        scale *= _MULTIPLIER_KEYS[word]
+    placed = {float(f"{digits[:i]}.{digits[i:]}") * scale for i in range(1, len(digits) + 1)}
+    return any(abs(p - v) <= 1e-6 * max(abs(v), 1.0) for p in placed for v in values)
 
 
 def _same_script(a: ClaimSlots, b: ClaimSlots) -> bool:
@@ -290,9 +304,9 @@ def moving_figures(a: str, b: str) -> bool:
     """Whether either sentence reports a move (rose, fell, gained ...): a price, an index or a
     rate read at two times differs without a conflict (intraday against the settlement)."""
     from service.judge.features import word_set
-    from service.judge.movement_words import FALL_WORDS, RISE_WORDS
+    from service.judge.movement_words import FALL_WORDS, MOVE_ADVERBS, RISE_WORDS
 
-    return bool((word_set(a) | word_set(b)) & (RISE_WORDS | FALL_WORDS))
+    return bool((word_set(a) | word_set(b)) & (RISE_WORDS | FALL_WORDS | MOVE_ADVERBS))
 
 
 def tier(reasons: Sequence[Reason], a: ClaimSlots, b: ClaimSlots, *, mode: str, same_outlet: bool = False,

@@ -57,6 +57,7 @@ def seed(prefix: str) -> str:
     ("حصل على 25 ألفا و823 صوتا", 25_823, None, "صوت"),
     ("بمقدار 5ر7 مليار دولار", 7.5e9, None, "dollar"),         # bidi-typed: fraction first
     ("زيادة قدرها 5.\u200f2 مليون برميل", 2.5e6, None, "barrel"),
+    ("وفقد الخام 12. 1 دولار", 1.12, None, "dollar"),            # the mark's direction lost to a space
     ("لتصل إلى 322،8 مليار ريال", 322.8e9, None, "riyal"),    # an Arabic comma as decimal separator
     ("عشرات المدنيين و7 أطفال", 7, None, "child"),
     # English

@@ -7,6 +7,7 @@ import datetime as dt
 from service.claims.slots import extract_slots
 from service.judge.tiers import (
     changed_words,
+    moving_figures,
     ordinals,
     same_figure_written_otherwise,
     tier,
@@ -52,6 +53,9 @@ def test_one_figure_written_two_ways_is_not_a_confirmed_conflict():
     assert same_figure_written_otherwise("310.000.000.00 ريال", "310 ملايين ريال")
     assert same_figure_written_otherwise("٦٠.٠٠٠ متر", "60,000 متر")
     assert same_figure_written_otherwise("ثلاثة آلاف", "3000")       # a spelled-out side is never trusted to differ
+    # the same digits, a stray separator and a multiplier word: 1.3407 billion
+    assert same_figure_written_otherwise("(1.340.700.000) ريال", "1.340.7 مليار ريال")
+    assert same_figure_written_otherwise("1.340.7 مليار ريال", "1.340.700.000 ريال")
 
 
 def test_other_multipliers_of_one_figure_still_differ():
@@ -59,6 +63,7 @@ def test_other_multipliers_of_one_figure_still_differ():
     assert not same_figure_written_otherwise("6.17 مليون ريال", "6.17 مليار ريال")
     assert not same_figure_written_otherwise("31 مليار ريال", "310 ملايين ريال")
     assert not same_figure_written_otherwise("30 منشأة", "33 منشأة")
+    assert not same_figure_written_otherwise("1340700 ريال", "1.340.7 مليار ريال")   # a million is no billion
 
 
 def test_referents_ordinals_and_times_of_day():
@@ -126,3 +131,10 @@ def test_a_restated_fact_keeps_its_other_figures():
     assert not other_figures_apart(a, b, (Reason("number", "63 مستفيدا", "36 مستفيدا"),))
     assert _pair(a, b).tier == "confirmed"
 
+
+
+def test_a_move_told_as_an_adverb_is_a_moving_figure():
+    # «سجل ... تراجعاً بنسبة 51 %»: two companies' half-year results, each a reading of a fall
+    assert moving_figures("سجل صافي أرباح الشركة تراجعاً بنسبة 51 % في النصف الأول",
+                          "سجل صافي أرباح الشركة الأخرى انخفاضا بنسبة 36 % في النصف الأول")
+    assert not moving_figures("بلغ عدد الخريجين 63 خريجا", "بلغ عدد الخريجين 36 خريجا")
