@@ -28,6 +28,8 @@ MORE_COUNTED = {
     "bed": "bed beds lit lits койка койки коек سرير+",
     "facility": "facility facilities établissement établissements объект объекта объектов منشأة منشآت",
     "dollar": "dollar dollars доллар доллара долларов دولار+ دولارات",
+    "euro": "euro euros евро يورو",
+    "pound": "pound pounds livre livres фунт фунта фунтов جنيه+",
     "cent": "cent cents цент цента центов سنت+ سنتات",
     "riyal": "riyal riyals rial rials риял рияла риялов ريال+ ريالات",
     "barrel": "barrel barrels baril barils баррель барреля баррелей برميل+",
@@ -39,6 +41,9 @@ MORE_COUNTED = {
     "visitor": "visitor visitors visiteur visiteurs посетитель посетителя посетителей زائر+ زوار",
     "second": "second seconds seconde secondes секунда секунды секунд ثانية ثوان",
 }
+
+# Signs written before a figure for the currency it counts: "$57 a barrel" is 57 dollars.
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "pound"}
 
 # Words before a bare number that say it is an age in years: "aged 25", "âgé de 22".
 AGE_WORDS = frozenset("aged age âgé âgée âgés age".split())

@@ -291,3 +291,20 @@ def test_never_crashes_and_spans_hold(text: str) -> None:
             assert previous_end <= quantity.start < quantity.end
             assert quantity.high is None or quantity.high > quantity.value
             previous_end = quantity.end
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The World Bank raised its forecast to $57 a barrel from $53.", "$57", "dollar"),
+    ("Shell plans to reduce spending by $4 billion this year.", "$4 billion", "dollar"),
+    ("The project costs €3 million.", "€3 million", "euro"),
+    ("Le projet coûte 3 millions d'euros.", "3 millions d'euros", "euro"),
+    ("بلغت التكلفة 5 ملايين جنيه", "5 ملايين جنيه", "pound"),
+])
+def test_a_currency_sign_or_word_is_the_figure_s_unit(text: str, figure: str, unit: str) -> None:
+    assert (figure, unit) in [(q.text, q.unit) for q in extract_quantities(text)]
+
+
+def test_a_year_before_a_noun_is_no_count_of_it() -> None:
+    found = extract_quantities("The World Bank raised its 2015 oil price forecast to $57.")
+    assert [q.text for q in found] == ["$57"]
+    assert [q.unit for q in extract_quantities("Some 1950 people attended in 2015.")] == ["person"]
