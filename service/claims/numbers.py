@@ -216,7 +216,8 @@ def _quantity_at(doc: _Doc, i: int) -> tuple[Quantity | None, int]:
     percent, j = _percent(doc, number.end)
     if i > 0 and doc.keys[i - 1] in ("%", "٪") and doc.glued(i) and doc.kind(i - 2) != "num":
         first, percent = i - 1, True    # "%5" as typed in right-to-left text
-    span = _read_range(doc, i, number, j)
+    # "rose 20 percent to 5 billion riyals": a percentage then another figure, not a range
+    span = None if percent else _read_range(doc, i, number, j)
     if span:
         first, value, high, j = min(first, span[0]), span[1], span[2], span[3]
         more, j = _percent(doc, j)

@@ -105,6 +105,9 @@ def assert_spans(text: str, items) -> None:
     ("совет директоров Исламского банка развития", "islamic_development_bank"),
     ("اجتماع وزراء أوبك في فيينا", "opec"),
     ("la réunion des ministres de l'OPEP", "opec"),
+    ("سترفع المملكة أسعار الوقود", "saudi_arabia"),      # in Saudi papers "the kingdom" is theirs
+    ("المملكة الأردنية الهاشمية", "jordan"),
+    ("زار المملكة المتحدة", "united_kingdom"),
 ])
 def test_gazetteer_in_four_languages(text, key):
     assert key in keys(text)
@@ -297,3 +300,8 @@ def test_french_nationality_between_title_and_ministry_is_not_the_body():
     assert french.org_key == arabic.org_key == "defence_ministry"
     assert french.holder.text == "Sergueï Choïgou"
     assert not roles_conflict(french, arabic)
+
+
+@pytest.mark.parametrize("text", ["المملكة الأردنية الهاشمية", "زار المملكة المتحدة", "the Kingdom of Bahrain"])
+def test_another_kingdom_is_not_saudi_arabia(text):
+    assert "saudi_arabia" not in keys(text)
