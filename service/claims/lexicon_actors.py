@@ -128,7 +128,25 @@ ORGS = (
     Term("associated_press", _O, "أسوشيتد برس|Associated Press|=AP"),
 )
 
+# Economic and Gulf bodies that Saudi news names daily: a claim about the World Bank's
+# forecast must find «البنك الدولي» in the report as the same body, not a missing one.
+INSTITUTIONS = (
+    Term("world_bank", _O, "البنك الدولي|World Bank|Banque mondiale|Всемирн* банк*"),
+    Term("imf", _O, "صندوق النقد الدولي|صندوق النقد|International Monetary Fund|=IMF|Fonds monétaire international"
+         "|=FMI|Международн* валютн* фонд*|=МВФ"),
+    Term("opec", _O, "أوبك|منظمة الدول المصدرة للنفط|=OPEC|=OPEP|=ОПЕК"),
+    Term("islamic_development_bank", _O, "البنك الإسلامي للتنمية|Islamic Development Bank|=IsDB|=IDB"
+         "|Banque islamique de développement|Исламск* банк* развития"),
+    Term("gcc", _O, "مجلس التعاون الخليجي|مجلس التعاون لدول الخليج العربية|مجلس التعاون|Gulf Cooperation Council"
+         "|=GCC|Conseil de coopération du Golfe|=CCG|Совет* сотрудничества арабских государств Персидского залива"
+         "|=ССАГПЗ"),
+    Term("who", _O, "منظمة الصحة العالمية|World Health Organization|World Health Organisation|=WHO"
+         "|Organisation mondiale de la santé|=OMS|Всемирн* организаци* здравоохранения|=ВОЗ"),
+    Term("aramco", _O, "أرامكو|أرامكو السعودية|Aramco|Saudi Aramco|Арамко|Saudi Aramco"),
+    Term("congress", _O, "الكونغرس|الكونجرس|Congress|Congrès|Конгресс*"),
+)
+
 # Names that point at the same body: "the Pentagon" is the US defence ministry.
 SAME_AS = {"pentagon": "defence_ministry"}
 
-ACTORS = PEOPLE + ORGS
+ACTORS = PEOPLE + ORGS + INSTITUTIONS

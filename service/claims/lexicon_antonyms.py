@@ -43,7 +43,10 @@ ANTONYM_POLES = (
          "|excepting|exempt*|leave out|left out|leaves out|omit*|exclu*|sauf|à l'exception|исключ*|кроме"),
     Pole("support", "stance", "support", "دعم-|داعم|داعما|داعمة|تأييد|أيد-|يؤيد|تؤيد|أؤيد|نؤيد|مؤيد|رحب-"
          "|ترحيب|support*|backs|backed|backing|endors*|welcom*|favour*|favor*|soutien*|soutenu"
-         "|soutenir|appui*|approuv*|поддерж*|одобр*|приветств*"),
+         "|soutenir|appui*|approuv*|поддерж*|одобр*|приветств*"
+         # granting a request is the other pole of refusing it («رفضت الوزارة طلب الشركة»)
+         "|وافق-|موافقة|accept|accepts|accepted|accepting|approv*|accepté|acceptée|accepte|accepter"
+         "|acceptent|удовлетвори*|приня* просьб*"),
     Pole("support", "stance", "oppose", "رفض-|رافض|رافضة|+عارض|عارض|عارضت|أدان-|إدانة|ندد-|تنديد"
          "|ستنكر-|استنكار|oppose|opposes|opposed|opposing|opposent|reject*|refus*|condemn*|denounc*|rejet*|rejett*|condamn*|dénonc*"
          "|отверг*|отклон*|осуд*|осужд*|против"),

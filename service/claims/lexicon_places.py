@@ -27,9 +27,9 @@ COUNTRIES = (
          "|kazakhe|Казахстан|казахстанск*|казахск*"),
     Term("iraq", _P, "العراق|عراق~|Iraq|Iraqi|Iraqis|Irak|irakien*|Ирак|иракск*"),
     Term("lebanon", _P, "لبنان|لبنان~|Lebanon|Lebanese|Liban|libanais*|Ливан|ливанск*"),
-    Term("jordan", _P, "الأردن|أردن~|Jordan|Jordanian|Jordanie|jordanien*|Иордания|иорданск*"),
-    Term("saudi_arabia", _P, "السعودية|المملكة العربية السعودية|سعود~|Saudi Arabia|Saudi|Saudis"
-         "|Arabie saoudite|saoudien*|Саудовская Аравия|саудовск*"),
+    Term("jordan", _P, "الأردن|المملكة الأردنية|أردن~|Jordan|Jordanian|Jordanie|jordanien*|Иордания|иорданск*"),
+    Term("saudi_arabia", _P, "السعودية|المملكة العربية السعودية|المملكة|سعود~|Saudi Arabia|Saudi|Saudis"
+         "|Arabie saoudite|saoudien*|Саудовская Аравия|Саудовской Аравии|Саудовскую Аравию|Саудовской Аравией|саудовск*"),
     Term("qatar", _P, "قطر|قطر~|Qatar|Qatari|qatari*|Катар|катарск*"),
     Term("israel", _P, "إسرائيل|إسرائيل~|Israel|Israeli|Israelis|Israël|israélien*|Израиль|израильск*"),
     Term("france", _P, "فرنسا|فرنس~|France|French|français|française|françaises|Франция|французск*"),

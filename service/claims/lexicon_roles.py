@@ -91,6 +91,10 @@ ROLE_CUES = (
     RoleCue("commander", "commander", "قائد|commander|commandant|командир*|командующ*"),
     RoleCue("ambassador", "ambassador", "سفير|السفير|ambassador|ambassadeur|посол|посла|послом|послу"),
     RoleCue("director", "director", "مدير|director|directeur|директор*"),
+    # A Saudi region's emir is its governor: «أمير منطقة مكة المكرمة» is "the governor of the Makkah region".
+    RoleCue("governor", "governor", "أمير منطقة|محافظ|governor|gouverneur|губернатор*"),
+    RoleCue("coach", "coach", "مدرب|المدير الفني|coach|head coach|manager|entraîneur|sélectionneur|тренер*"
+            "|главный тренер"),
 )
 
 # Ranks and honorifics: they announce a name but give no role in a body.
@@ -121,7 +125,8 @@ FIRST_NAMES = folded_words(
 NAME_JOINERS = folded_words("عبد أبو أبي ابو ابي ابن بن أم ام")
 
 # Lower-case words inside Latin-script names (Staffan de Mistura, Bashar al-Assad).
-LATIN_NAME_PARTICLES = frozenset("de du da di van von der al el bin ibn abu ben d ad ash as".split())
+LATIN_NAME_PARTICLES = frozenset("de du da di van von der al el bin ibn abu ben d ad ash as"
+                                 " аль эль ар ас ад ат аш бин ибн абу бен".split())
 
 # Words that may stand between a title and its holder besides names and ال-adjectives
 # (المتحدث باسم البنتاجون X, "head of the media department of the coalition, X").

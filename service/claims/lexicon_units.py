@@ -28,6 +28,8 @@ MORE_COUNTED = {
     "bed": "bed beds lit lits койка койки коек سرير+",
     "facility": "facility facilities établissement établissements объект объекта объектов منشأة منشآت",
     "dollar": "dollar dollars доллар доллара долларов دولار+ دولارات",
+    "euro": "euro euros евро يورو",
+    "pound": "pound pounds livre livres фунт фунта фунтов جنيه+",
     "cent": "cent cents цент цента центов سنت+ سنتات",
     "riyal": "riyal riyals rial rials риял рияла риялов ريال+ ريالات",
     "barrel": "barrel barrels baril barils баррель барреля баррелей برميل+",
@@ -38,7 +40,24 @@ MORE_COUNTED = {
                "студентов ученик ученика учеников طالب+ طلاب طالبة طالبات",
     "visitor": "visitor visitors visiteur visiteurs посетитель посетителя посетителей زائر+ زوار",
     "second": "second seconds seconde secondes секунда секунды секунд ثانية ثوان",
+    # people Saudi news counts daily: staff hired, pilgrims served, patients treated
+    "teacher": "teacher teachers enseignant enseignants professeur professeurs учитель учителя учителей "
+               "преподавателей معلم+ معلمة معلمات مدرس+",
+    "pilgrim": "pilgrim pilgrims pèlerin pèlerins паломник паломника паломников حاج+ حجاج معتمر+",
+    "worker": "worker workers employee employees ouvrier ouvriers employé employés salarié salariés "
+              "travailleur travailleurs работник работника работников сотрудник сотрудника сотрудников "
+              "عامل+ عمال موظف+",
+    "patient": "patient patients пациент пациента пациентов больных مريض+ مرضى",
+    "school": "school schools école écoles школа школы школ مدرسة مدارس",
+    "hospital": "hospital hospitals hôpital hôpitaux больница больницы больниц مستشفى مستشفيات",
+    "vehicle": "vehicle vehicles car cars véhicule véhicules voiture voitures автомобиль автомобиля "
+               "автомобилей машина машины машин سيارة سيارات مركبة مركبات",
+    "project": "project projects projet projets проект проекта проектов مشروع+ مشاريع مشروعات",
+    "violation": "violation violations infraction infractions нарушение нарушения нарушений مخالفة مخالفات",
 }
+
+# Signs written before a figure for the currency it counts: "$57 a barrel" is 57 dollars.
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "pound"}
 
 # Words before a bare number that say it is an age in years: "aged 25", "âgé de 22".
 AGE_WORDS = frozenset("aged age âgé âgée âgés age".split())

@@ -66,9 +66,12 @@ WORDS: dict[str, tuple[str, int]] = {
     # أحد/إحدى only count inside "أحد عشر"; alone they mean "someone"/"one of".
     **_table("one_bound", {1: "أحد إحدى"}),
     # Singular multipliers also stand alone ("ألف مقاتل" = 1000 fighters).
-    **_table("scale", {1000: "thousand mille тысяча тысячу ألف ألفا",
-                       10**6: "million миллион مليون مليونا",
-                       10**9: "billion milliard миллиард مليار مليارا"}),
+    **_table("scale", {1000: "thousand mille тысяча тысячу ألف",
+                       10**6: "million миллион مليون",
+                       10**9: "billion milliard миллиард مليار"}),
+    # After a number, the accusative singular ("25 ألفا": 25,000); alone, the dual of a
+    # construct ("مليونا حاج": two million pilgrims, the ن of مليونان dropped before a noun).
+    **_table("scale_acc", {1000: "ألفا", 10**6: "مليونا", 10**9: "مليارا"}),
     # Plural ones need a number first: "آلاف القتلى" is "thousands of", not 1000.
     **_table("scale_pl", {1000: "тысячи тысяч тыс آلاف",
                           10**6: "millions миллиона миллионов млн ملايين",
@@ -153,7 +156,7 @@ def _step(acc: _Acc, kind: str, value: int, conj: str) -> _Acc | None:
 def _scale(acc: _Acc, kind: str, value: int) -> _Acc | None:
     if (acc.scale and value >= acc.scale) or acc.pending == "teen":
         return None
-    if kind == "scale2":
+    if kind == "scale2" or (kind == "scale_acc" and not acc.places):
         count = None if acc.total or acc.places else 2
     elif acc.places:
         count = acc.group

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from service.claims import number_words as nw
-from service.claims.lexicon_units import AGE_WORDS
+from service.claims.lexicon_units import AGE_WORDS, CURRENCY_SIGNS
 from service.claims.calendar_words import (ORDINAL_SUFFIXES, is_date_number, is_year, match_month,
                                            weekday_of)
 from service.pipeline.normalize import ascii_digits
@@ -218,7 +218,8 @@ def _quantity_at(doc: _Doc, i: int) -> tuple[Quantity | None, int]:
     percent, j = _percent(doc, number.end)
     if i > 0 and doc.keys[i - 1] in ("%", "٪") and doc.glued(i) and doc.kind(i - 2) != "num":
         first, percent = i - 1, True    # "%5" as typed in right-to-left text
-    span = _read_range(doc, i, number, j)
+    # "rose 20 percent to 5 billion riyals": a percentage then another figure, not a range
+    span = None if percent else _read_range(doc, i, number, j)
     if span:
         first, value, high, j = min(first, span[0]), span[1], span[2], span[3]
         more, j = _percent(doc, j)
@@ -231,7 +232,11 @@ def _quantity_at(doc: _Doc, i: int) -> tuple[Quantity | None, int]:
         first, unit, known = _unit_before(doc, i, first)
     if unit is None and i > 0 and doc.keys[i - 1] in AGE_WORDS:
         unit, known = "year", True      # "aged 25": the years are implied
+    if not known and i > 0 and doc.keys[i - 1] in CURRENCY_SIGNS:
+        first, unit, known, end = i - 1, CURRENCY_SIGNS[doc.keys[i - 1]], True, j   # "$57 a barrel"
     words_only = doc.kind(i) == "word"
+    if not known and number.end == i + 1 and is_year(doc.toks[i]):
+        return None, number.end     # "its 2015 oil price forecast": a year, not 2015 units of oil
     if unit is None and (words_only or ordinal or (number.end == i + 1 and is_year(doc.toks[i]))):
         return None, number.end
     if words_only and value == 1 and number.words == 1 and not known:

@@ -52,6 +52,7 @@ _LATIN_RULES = [
 _LATIN_RULES_RE = [(re.compile(p), r) for p, r in _LATIN_RULES]
 _ARABIC_ARTICLE = re.compile(r"^ال(?=\w\w)")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at)-(?=\w)")
+_CYRILLIC_ARTICLE = re.compile(r"^(?:аль|эль|ал|ад|ар|ас|аш|аз|ан|ат)-(?=\w)")     # ар-Рабиа is الربيعة
 _WORDS = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 
 
@@ -81,7 +82,7 @@ def _arabic_key(word: str) -> str:
 
 
 def _cyrillic_key(word: str) -> str:
-    word = word.lower().replace("дж", "ж")  # Джавад: one sound, ج
+    word = _CYRILLIC_ARTICLE.sub("", word.lower()).replace("-", "").replace("дж", "ж")  # Джавад: one sound, ج
     head = "y" if word[:1] in "еёюя" and len(word) > 1 else ""  # Евгений is Yevgeny
     body = word[1:] if head else word
     return head + _finish(body.translate(_CYRILLIC_MAP))
@@ -144,4 +145,28 @@ def same_name(a: str, b: str) -> bool:
         if len(short.split()) < len(words) and len(to_latin_key(short)) >= 3:
             if any(name_similarity(short, " ".join(words[-k:])) >= SAME_NAME for k in (1, 2)):
                 return True
+            # A name read one word too long ("خالد الفيصل المعرض"): its first words are the name.
+            if len(short.split()) >= 2 and name_similarity(short, " ".join(words[:len(short.split())])) >= SAME_NAME:
+                return True
     return False
+
+
+# Skeletons of one name word that are alike enough to be one word told in two scripts
+# (Jesus / جيسوس), looser than SAME_NAME: used where two names must be *told apart*.
+SAME_WORD = 75.0
+
+
+def name_word_keys(text: str) -> list[str]:
+    """The skeleton of each word of a name (articles and particles dropped)."""
+    text = fold_arabic(unicodedata.normalize("NFKC", text))
+    keys = [_KEYERS[_script(w)](w) for w in _WORDS.findall(text) if w.lower() not in _PARTICLES]
+    return [k for k in keys if len(k) >= 2]
+
+
+def shares_name_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """Whether two names have a word in common across scripts (skeletons in ``ignore``, such as
+    common first names, do not count): Jorge Jesus and «خورخي جيسوس» may be one person even
+    where the whole names, transliterated differently, are not ``same_name``."""
+    words_b = [k for k in name_word_keys(b) if k not in ignore]
+    return any(100.0 * Levenshtein.normalized_similarity(x, y) >= SAME_WORD
+               for x in name_word_keys(a) if x not in ignore for y in words_b)

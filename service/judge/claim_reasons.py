@@ -11,11 +11,18 @@ Monday evening" against «مساء الاربعاء», is the fact told otherwis
   "a visit to Nigeria" against «زيارة ... إلى كينيا». A place one side adds
   without the other naming a rival ("in Turkey" beside «سوروج») is detail.
 - **weekday**: both name weekdays and none is the same.
+- **person**: both give the same role (minister, spokesman, governor, coach)
+  and each names a person the other does not: "White House spokesman Eric
+  Schultz" against «المتحدث باسم البيت الأبيض جوش إرنست». The role's body
+  need not be found on both sides (the slots often miss it in one language),
+  nor the name beside its title: the claim states one fact, so its one
+  unnamed-elsewhere person against the report's is the person told otherwise.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from service.claims.calendar_words import weekday_of
 from service.claims.entities import same_entity
@@ -90,5 +97,51 @@ def weekday_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
     return []
 
 
+def _people(slots: ClaimSlots) -> list:
+    return [e for e in slots.entities if e.kind == "person"]
+
+
+@lru_cache(maxsize=1)
+def _first_name_keys() -> frozenset[str]:
+    from service.claims.lexicon_roles import FIRST_NAMES
+    from service.claims.transliterate import to_latin_key
+
+    return frozenset(to_latin_key(name) for name in FIRST_NAMES)
+
+
+def _unnamed_in(person, slots: ClaimSlots) -> bool:
+    """Whether ``slots`` names the person nowhere: as the same name, by two of its words, or by
+    a word other than a common first name (names are told apart, so a doubt counts as a match:
+    "Tawfiq ar-Rabiah" and «توفيق الربيعة» must never make a conflict)."""
+    from service.claims.transliterate import shares_name_word
+    from service.judge.reasons import named_in
+
+    names = [other for other in slots.entities if other.kind != "role"]
+    return not any(same_entity(person, other) or shares_name_word(person.text, other.text, _first_name_keys())
+                   for other in names) and not named_in(person.text, slots.text)
+
+
+def _in_role(slots: ClaimSlots, roles: set[str]) -> list:
+    """The people who may hold one of ``roles``: its holder where the slots found one, else anyone
+    the slots do not give another role ("the governor of the Makkah region, Prince X")."""
+    holders = {(r.holder.start, r.holder.end) for r in slots.roles if r.role_key in roles and r.holder}
+    others = {(r.holder.start, r.holder.end) for r in slots.roles if r.role_key not in roles and r.holder}
+    people = _people(slots)
+    if holders:
+        return [p for p in people if (p.start, p.end) in holders]
+    return [p for p in people if (p.start, p.end) not in others]
+
+
+def person_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
+    roles = {r.role_key for r in claim.roles} & {r.role_key for r in report.roles}
+    if not roles:
+        return []
+    mine = [p for p in _in_role(claim, roles) if _unnamed_in(p, report)]
+    theirs = [p for p in _in_role(report, roles) if _unnamed_in(p, claim)]
+    if len(mine) == 1 and theirs:
+        return [Reason("entity", mine[0].text, theirs[0].text)]
+    return []
+
+
 def claim_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
-    return place_reasons(claim, report) + weekday_reasons(claim, report)
+    return place_reasons(claim, report) + weekday_reasons(claim, report) + person_reasons(claim, report)

@@ -64,10 +64,22 @@ def time_compatible(a: dt.date | None, b: dt.date | None, window: int = EVENT_WI
     return a is None or b is None or abs((a - b).days) <= window
 
 
+def shared_figures(a: ClaimSlots, b: ClaimSlots) -> list[str]:
+    """a's counted figures that b gives too, same count of the same thing ("10 facilities" and «(10) منشآت»)."""
+    from service.claims.numbers import comparable, conflicting
+
+    theirs = [q for q in b.quantities if q.unit is not None]
+    return [q.text for q in a.quantities if q.unit is not None
+            and any(comparable(q, r) and not conflicting(q, r) for r in theirs)]
+
+
 def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date | None,
-               b_date: dt.date | None, min_cosine: float, list_shared: bool = True) -> EventMatch:
+               b_date: dt.date | None, min_cosine: float, list_shared: bool = True,
+               figures_shared: bool = False) -> EventMatch:
     """Whether a and b can be about one event; ``list_shared=False`` skips naming the shared
-    actors where they decide nothing (a close pair), so that its entities are never extracted."""
+    actors where they decide nothing (a close pair), so that its entities are never extracted.
+    With ``figures_shared`` (a user's claim against a report), a counted figure both give is a
+    shared actor: a claim whose place was edited shares no name with its report, but its figures."""
     if cosine < min_cosine:
         return EventMatch(False, f"topic similarity {cosine:.2f} below {min_cosine:.2f}")
     if not time_compatible(a_date, b_date):
@@ -78,6 +90,8 @@ def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date |
     if not keys_a:                  # nothing on a's side to share, nor to be missing: b's are not read
         return EventMatch(True, "same topic, actors and time", ())
     shared = shared_entities(a, b)
+    if figures_shared and not shared:
+        shared = shared_figures(a, b)
     keys_b = b.entity_keys()
     if keys_a and keys_b and not shared and cosine < CLOSE_ENOUGH:
         return EventMatch(False, "no actor or place in common", ())

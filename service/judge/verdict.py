@@ -122,7 +122,7 @@ def assess(a: Side, b: Side, *, cosine: float, mode: str = "pair",
     slots_a = extract_slots(a.text, a.published_at, a.language)
     slots_b = extract_slots(b.text, b.published_at, b.language)
     event = same_event(slots_a, slots_b, cosine=cosine, a_date=a.published_at, b_date=b.published_at,
-                       min_cosine=MODES[mode]["event_min"], list_shared=list_shared)
+                       min_cosine=MODES[mode]["event_min"], list_shared=list_shared, figures_shared=mode == "check")
     if not event.same:
         return event, ()
     return event, believable_reasons(slots_a, slots_b, cosine=cosine, mode=mode)

@@ -155,7 +155,10 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
         verdict = decide(claim, item.record.sentence, event, reasons, cosine=item.score, mode="check", nli=nli,
                          disagree=disagree.get(id(item)))
         if verdict.verdict == "conflict" and item.relevance is not None and not same_fact(item.relevance, verdict.reasons):
-            continue        # it disagrees about another fact: too little of the claim's names and figures in it
+            # Too little of the claim's names and figures in it to believe the reasons are about the
+            # claim's fact (another fact of the story, or names the slots could not match across
+            # scripts): the report is judged without them, and stays listed rather than vanishing.
+            verdict = decide(claim, item.record.sentence, event, (), cosine=item.score, mode="check")
         if verdict.verdict == "conflict":
             conflicting.append(replace(item, reasons=verdict.reasons))
         elif verdict.verdict == "agree":

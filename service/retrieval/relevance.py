@@ -47,6 +47,7 @@ class Relevance:
     contested: int = 0             # the claim's figures the report gives otherwise (same kind, other value)
     report_anchors: int = 0        # how many the report has: a heading cannot repeat four names
     missing: tuple[str, ...] = ()  # the claim's anchors the report does not repeat
+    roles: int = 0                 # roles both name (spokesman, minister): what a person edit keeps
 
     def why(self, cosine: float) -> str:
         if not self.shared:
@@ -78,6 +79,14 @@ def contested_figures(claim: ClaimSlots, report: ClaimSlots) -> int:
                and all(conflicting(q, r) for r in theirs if comparable(q, r)))
 
 
+def contested_anchors(claim: ClaimSlots, report: ClaimSlots) -> int:
+    """The claim's anchors the report gives otherwise: its figures, and where it says the thing
+    happened ("in the Jazan region" against «بمنطقة تبوك»), which an edit changes like a figure."""
+    from service.judge.claim_reasons import place_reasons
+
+    return contested_figures(claim, report) + len(place_reasons(claim, report))
+
+
 def same_fact(found: Relevance, reasons=()) -> bool:
     """Whether a conflict with this report can be believed: it repeats half the claim's anchors or
     more, counting those the conflict's ``reasons`` are about (an edit changes one thing: "in the
@@ -88,9 +97,12 @@ def same_fact(found: Relevance, reasons=()) -> bool:
     repeat: a heading naming one actor repeats all it can by naming it."""
     explained = sum(1 for anchor in found.missing if any(anchor in r.claim or r.claim in anchor for r in reasons))
     contested = max(found.contested, explained)
-    matched = len(found.shared) + contested
+    # Another person in the same role ("spokesman Eric Schultz" against «المتحدث ... جوش إرنست»):
+    # the role both give is what says the person is told otherwise, not another fact.
+    roles = found.roles if any(r.type == "entity" for r in reasons) else 0
+    matched = len(found.shared) + contested + roles
     needed = min(found.anchors, max(found.report_anchors, 1))
-    return found.anchors == contested or (bool(found.shared) and 2 * matched >= needed)
+    return found.anchors == contested or (bool(found.shared or roles) and 2 * matched >= needed)
 
 
 def features(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots) -> tuple[list[float], list[str], list[str]]:
@@ -107,5 +119,6 @@ def relevance(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots)
     logit = (w["bias"] + w["cosine"] * values[0] + w["share"] * values[1] + w["shared_any"] * values[2]
              + w["gap"] * values[3])
     return Relevance(1 / (1 + math.exp(-logit)), tuple(shared), len(shared) + len(missing),
-                     contested_figures(claim, report),
-                     len([e for e in report.entities if e.kind != "role"]) + len(_figures(report)), tuple(missing))
+                     contested_anchors(claim, report),
+                     len([e for e in report.entities if e.kind != "role"]) + len(_figures(report)), tuple(missing),
+                     len({r.role_key for r in claim.roles} & {r.role_key for r in report.roles}))

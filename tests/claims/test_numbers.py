@@ -292,3 +292,45 @@ def test_never_crashes_and_spans_hold(text: str) -> None:
             assert previous_end <= quantity.start < quantity.end
             assert quantity.high is None or quantity.high > quantity.value
             previous_end = quantity.end
+
+
+@pytest.mark.parametrize("text, figure, unit", [
+    ("The World Bank raised its forecast to $57 a barrel from $53.", "$57", "dollar"),
+    ("Shell plans to reduce spending by $4 billion this year.", "$4 billion", "dollar"),
+    ("The project costs €3 million.", "€3 million", "euro"),
+    ("Le projet coûte 3 millions d'euros.", "3 millions d'euros", "euro"),
+    ("بلغت التكلفة 5 ملايين جنيه", "5 ملايين جنيه", "pound"),
+])
+def test_a_currency_sign_or_word_is_the_figure_s_unit(text: str, figure: str, unit: str) -> None:
+    assert (figure, unit) in [(q.text, q.unit) for q in extract_quantities(text)]
+
+
+def test_a_year_before_a_noun_is_no_count_of_it() -> None:
+    found = extract_quantities("The World Bank raised its 2015 oil price forecast to $57.")
+    assert [q.text for q in found] == ["$57"]
+    assert [q.unit for q in extract_quantities("Some 1950 people attended in 2015.")] == ["person"]
+
+
+def test_a_percentage_then_another_figure_is_no_range() -> None:
+    found = extract_quantities("The company's profits rose 20 percent to 5 billion riyals.")
+    assert [(q.value, q.high, q.unit) for q in found] == [(20, None, "percent"), (5e9, None, "riyal")]
+    assert [q.high for q in extract_quantities("بين 3 و4 آلاف زائر")] == [4000]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("أدى مليونا حاج فريضة الحج هذا العام", 2_000_000),     # a construct dual: two million
+    ("شارك ألفا طالب في الحفل", 2000),
+    ("بلغ عدد الزوار 25 ألفا", 25_000),                      # after a number, an accusative singular
+])
+def test_an_accusative_multiplier_alone_is_a_dual(text: str, value: float) -> None:
+    assert [q.value for q in extract_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize("claim, report", [
+    ("The ministry hired five thousand teachers.", "عينت الوزارة ثلاثة آلاف معلم."),
+    ("Le ministère a recruté deux mille enseignants.", "عينت الوزارة ثلاثة آلاف معلم."),
+    ("В этом году хадж совершили три миллиона паломников.", "أدى مليونا حاج فريضة الحج هذا العام."),
+])
+def test_counted_people_meet_across_languages(claim: str, report: str) -> None:
+    (a,), (b,) = extract_quantities(claim), extract_quantities(report)
+    assert comparable(a, b) and conflicting(a, b)

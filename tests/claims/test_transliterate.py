@@ -97,3 +97,21 @@ def test_similarity_never_crashes_and_is_symmetric(a, b):
 @given(st.text(max_size=60))
 def test_key_is_a_small_ascii_alphabet(text):
     assert set(to_latin_key(text)) <= set("abdfghklmnrstwxy")
+
+
+def test_a_russian_assimilated_article_is_dropped_like_the_arabic_one():
+    assert to_latin_key("Тауфик ар-Рабиа") == to_latin_key("توفيق الربيعة")
+    assert same_name("Тауфик ар-Рабиа", "توفيق الربيعة")
+
+
+def test_a_name_read_one_word_too_long_is_the_same_name():
+    assert same_name("Khalid al-Faisal", "خالد الفيصل المعرض")
+    assert not same_name("Khalid al-Falih", "خالد الفيصل المعرض")
+
+
+def test_names_that_share_a_word_across_scripts():
+    from service.claims.transliterate import shares_name_word
+
+    assert shares_name_word("Jorge Jesus", "خورخي جيسوس")                # J written خ: the family name still meets
+    assert not shares_name_word("Eric Schultz", "جوش إرنست")
+    assert not shares_name_word("Khalid al-Falih", "خالد الفيصل", ignore=frozenset({to_latin_key("خالد")}))

@@ -88,3 +88,57 @@ def test_a_place_named_inside_another_name_is_not_a_place_told_otherwise():
     claim = extract_slots("Russia and Iran agreed a truce in Syria.", lang="en")
     report = extract_slots("وقررت المعارضة السورية حضور المحادثات التي تدعمها روسيا وإيران في قازاخستان", lang="ar")
     assert place_reasons(claim, report) == []
+
+
+SPOKESMAN = "قال المتحدث باسم البيت الأبيض جوش إرنست إن الإدارة تضع اللمسات الأخيرة على خطة إغلاق السجن."
+MINISTER = "افتتح وزير الصحة الدكتور توفيق الربيعة المستشفى الجديد في الرياض."
+GOVERNOR = "افتتح أمير منطقة مكة المكرمة الأمير خالد الفيصل المعرض."
+COACH = "قال مدرب الفريق خورخي جيسوس إن الفريق جاهز للمباراة النهائية."
+REFUSED = "رفضت الوزارة طلب الشركة تمديد العقد."
+
+
+@pytest.mark.parametrize("claim, report", [
+    ("White House spokesman Eric Schultz said the administration is finishing a plan to close the prison.", SPOKESMAN),
+    ("Le porte-parole de la Maison Blanche, Jay Carney, a dit que l'administration finalise un plan de fermeture "
+     "de la prison.", SPOKESMAN),
+    ("The Minister of Health Khalid al-Falih opened the new hospital in Riyadh.", MINISTER),
+    ("Le ministre de la Santé Khaled al-Faleh a inauguré le nouvel hôpital de Riyad.", MINISTER),
+    ("Министр здравоохранения Халид аль-Фалих открыл новую больницу в Эр-Рияде.", MINISTER),
+    ("The governor of the Makkah region, Prince Mishaal bin Abdullah, opened the exhibition.", GOVERNOR),
+    ("The coach Laurentiu Reghecampf said the team is ready for the final.", COACH),
+])
+def test_another_person_in_the_same_role_conflicts(claim, report):
+    result = verdict(claim, report, cosine=0.65)
+    assert result.verdict == "conflict" and "entity" in {r.type for r in result.reasons}, result.reasons
+
+
+@pytest.mark.parametrize("claim, report", [
+    ("White House spokesman Josh Earnest said the administration is finishing a plan to close the prison.", SPOKESMAN),
+    ("The Minister of Health Tawfiq al-Rabiah opened the new hospital in Riyadh.", MINISTER),
+    ("Министр здравоохранения Тауфик ар-Рабиа открыл новую больницу в Эр-Рияде.", MINISTER),   # ар- is ال
+    ("The governor of the Makkah region, Prince Khalid al-Faisal, opened the exhibition.", GOVERNOR),
+    ("The coach Jorge Jesus said the team is ready for the final.", COACH),     # J written خ: one word is enough
+    ("The Minister of Health opened the new hospital in Riyadh with its director Ahmed Zaki.", MINISTER),
+])
+def test_the_same_person_told_in_another_script_is_no_conflict(claim, report):
+    result = verdict(claim, report, cosine=0.65)
+    assert "entity" not in {r.type for r in result.reasons}, result.reasons
+
+
+@pytest.mark.parametrize("claim", [
+    "The ministry accepted the company's request to extend the contract.",
+    "Le ministère a accepté la demande de l'entreprise de prolonger le contrat.",
+    "Министерство одобрило просьбу компании о продлении контракта.",
+])
+def test_accepting_a_request_the_report_says_was_refused_is_a_stance_conflict(claim):
+    result = verdict(claim, REFUSED, cosine=0.7)
+    assert result.verdict == "conflict" and "stance" in {r.type for r in result.reasons}, result.reasons
+    assert verdict("The ministry rejected the company's request to extend the contract.", REFUSED,
+                   cosine=0.7).verdict == "agree"
+
+
+def test_a_claim_whose_place_was_edited_is_still_the_same_event_by_its_figures():
+    claim = "The commission closed 10 tourist facilities in the Jazan region."
+    assert verdict(claim, CLOSED, cosine=0.45).verdict == "conflict"
+    # between two reports a shared figure says nothing of the event
+    assert judge(Side(claim), Side(CLOSED, DAY, "ar"), cosine=0.45, mode="pair").verdict == "unrelated"

@@ -36,3 +36,18 @@ def test_what_a_conflict_is_about_counts_as_repeated():
     claim = "The commission closed 10 tourist facilities in the Jazan region for operating without a licence."
     found = _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة تبوك لتشغيلها دون ترخيص.", 0.55, 0.55)
     assert same_fact(found, (Reason("entity", "Jazan", "تبوك"),))
+
+
+def test_another_person_in_the_role_both_give_is_the_same_fact():
+    claim = "Saudi Foreign Minister Saud al-Faisal said his country will not accept any interference."
+    found = _found(claim, "قال وزير الخارجية عادل الجبير إن بلاده لن تقبل أي تدخل.", 0.65, 0.65)
+    assert not found.shared and found.roles == 1
+    assert same_fact(found, (Reason("entity", "Saud al-Faisal", "عادل الجبير"),))
+    assert not same_fact(found, (Reason("negation", "(affirmed)", "لن"),))     # the role pins only a person
+
+
+def test_a_place_told_otherwise_is_contested_like_a_figure():
+    claim = "The commission closed 10 tourist facilities in the Jazan region."
+    found = _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة تبوك.", 0.45, 0.49)
+    assert found.contested == 1 and same_fact(found)
+    assert _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة جازان.", 0.45, 0.49).contested == 0
