@@ -16,15 +16,18 @@ How the store is built (``--store DIR``, kept and reused by later runs):
 
 - ``DIR/baseline/``: a home the *baseline* code builds: the seeds, then
   whole SaudiNewsNet days in date order until it holds ``--sentences``
-  (100,000 gives 111,864 sentences, as in ``results/api.json``), then
-  ``factalign align``. Built once.
-- ``DIR/new-<rev>/``: a copy of ``baseline/`` with every judgement taken
-  out (``align_side_by_side.RESET``: slots, furniture, pairs, links,
-  clusters, contradictions), then ``factalign db upgrade`` and ``align``
-  with the *new* checkout (``--new``, default this one). So both sides hold
-  the same articles, sentences and vectors (embedded once, by the baseline),
-  and each side's judgements, clusters and schema are its own code's. Built
-  once per new revision, so a later main re-runs in minutes.
+  (100,000: the seeds and 2015-07-21..26, 111,855 sentences with the
+  baseline 783ee74; ``results/api.json`` had 111,864), then ``factalign
+  align``. Built once (about 20 minutes on a busy 2-core machine).
+- ``DIR/new-<rev>/``, ``rev`` being the new checkout's last commit that
+  changed ``service/``, ``embeddings/`` or ``pyproject.toml``: a copy of
+  ``baseline/`` with every judgement taken out (``align_side_by_side.RESET``:
+  slots, furniture, pairs, links, clusters, contradictions), then
+  ``factalign db upgrade`` and ``align`` with the *new* checkout (``--new``,
+  default this one). So both sides hold the same articles, sentences and
+  vectors (embedded once, by the baseline), and each side's judgements,
+  clusters and schema are its own code's. Built once per product revision
+  (one re-judging, 10-15 minutes), then reused.
 
     git worktree add --detach /work/apibase 783ee74     # main before the issue-22/21/ANS merges
     python benchmarks/api_side_by_side.py --store /tmp/fa-api-sbs --baseline /work/apibase
@@ -63,6 +66,13 @@ DB = "factalign.sqlite3"
 def revision(checkout: Path) -> str:
     out = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
     return out.stdout.strip() or checkout.name
+
+
+def code_revision(checkout: Path) -> str:
+    """The last commit that changed the product (not the benchmarks): what a new side's home is built for."""
+    out = subprocess.run(["git", "-C", str(checkout), "log", "-1", "--format=%H", "--", "service", "embeddings",
+                          "pyproject.toml"], capture_output=True, text=True)
+    return out.stdout.strip() or revision(checkout)
 
 
 def factalign(checkout: Path, home: Path, *args: str) -> tuple[float, subprocess.CompletedProcess]:
@@ -109,7 +119,7 @@ def build_new(baseline_home: Path, checkout: Path, home: Path) -> dict:
     with closing(sqlite3.connect(home / DB)) as db:
         db.executescript(RESET)
     factalign(checkout, home, "db", "upgrade")
-    return {"revision": revision(checkout), "from": str(baseline_home), "sentences": stored_sentences(home),
+    return {"revision": revision(checkout), "code_revision": code_revision(checkout), "from": str(baseline_home), "sentences": stored_sentences(home),
             **aligned(checkout, home)}
 
 
@@ -130,7 +140,7 @@ def homes(store: Path, baseline: Path, new: Path, sentences: int) -> dict[str, t
     """{"baseline": (home, build record), "new": (home, build record)}, built as the docstring says."""
     base_home = store / "baseline"
     base = ensure(base_home, lambda h: build_baseline(baseline, h, sentences))
-    new_home = store / f"new-{revision(new)[:12]}"
+    new_home = store / f"new-{code_revision(new)[:12]}"
     return {"baseline": (base_home, base), "new": (new_home, ensure(new_home, lambda h: build_new(base_home, new, h)))}
 
 
