@@ -253,6 +253,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8], help="concurrency levels")
     parser.add_argument("--burst", type=int, default=40, help="requests per turn above one client")
     parser.add_argument("--build-only", action="store_true", help="build the homes, measure nothing")
+    parser.add_argument("--out", type=Path, default=RESULTS, help=f"results file (default: {RESULTS.name})")
+    parser.add_argument("--note", default="", help="what else ran on the machine, for the record")
     args = parser.parse_args()
     built = homes(args.store, args.baseline.resolve(), args.new.resolve(), args.sentences)
     if args.build_only:
@@ -276,8 +278,9 @@ def main() -> None:
             "load_average_before": [round(x, 2) for x in load_before],
             "load_average_after": [round(x, 2) for x in os.getloadavg()]}
     print_table(rows, info)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({**info, "http": rows}, indent=2) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({**info, "note": args.note, "http": rows}, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
 
 
 if __name__ == "__main__":
