@@ -45,21 +45,37 @@ def fresh_home(store: Path, work: Path, name: str) -> Path:
     return home
 
 
-def run_align(checkout: Path, home: Path) -> dict:
+def checkout_cli(checkout: Path, home: Path) -> tuple[list[str], dict]:
+    """The command line and environment that run ``factalign --home HOME`` from ``checkout``'s source.
+
+    The checkout goes first on the path (and on PYTHONPATH, for align's
+    workers and serve's), ahead of whatever version is installed, so two
+    checkouts run their own code with one interpreter."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     prefix = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(checkout)!r}); "
                                     "from service.cli import main; main()", "--home", str(home)]
+    return prefix, env
+
+
+def stage_seconds(stderr: str) -> dict[str, float]:
+    """Align's ``event=stage_done`` log lines: seconds per stage."""
+    stages = {}
+    for line in stderr.splitlines():
+        if "event=stage_done" in line:
+            fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
+            stages[fields["stage"]] = float(fields["seconds"])
+    return stages
+
+
+def run_align(checkout: Path, home: Path) -> dict:
+    prefix, env = checkout_cli(checkout, home)
     upgrade = subprocess.run(prefix + ["db", "upgrade"], env=env, capture_output=True, text=True)
     if upgrade.returncode not in (0, 2):            # 2: an older checkout without the db command
         raise SystemExit(upgrade.stderr)
     start = time.perf_counter()
     out = subprocess.run(prefix + ["align", "--json"], env=env, check=True, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    stages = {}
-    for line in out.stderr.splitlines():
-        if "event=stage_done" in line:
-            fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
-            stages[fields["stage"]] = float(fields["seconds"])
+    stages = stage_seconds(out.stderr)
     report = json.loads(out.stdout[out.stdout.index("{"):])
     return {"wall_s": round(wall, 1), "stages_s": stages,
             **{k: report.get(k) for k in ("judged_pairs", "contradictions", "links", "clusters", "stories")}}

@@ -82,12 +82,13 @@ def percentiles(samples: list[float]) -> dict:
             "mean_ms": round(statistics.fmean(samples) * 1000, 1)}
 
 
-def cold_claims(home: Path, n: int) -> list[str]:
-    """Claim-worthy sentences of the latest SaudiNewsNet days whose text is not in the store."""
-    ctx = Context(load_settings(home=home))
-    with ctx.db.session() as session:
-        known = set(session.scalars(select(Sentence.text)))
-    ctx.close()
+def cold_claims(home: Path, n: int, known: set[str] | None = None) -> list[str]:
+    """Claim-worthy sentences of the latest SaudiNewsNet days whose text is not in the store (or in ``known``)."""
+    if known is None:
+        ctx = Context(load_settings(home=home))
+        with ctx.db.session() as session:
+            known = set(session.scalars(select(Sentence.text)))
+        ctx.close()
     found: list[str] = []
     for day in sorted((SHARED / "data" / "saudinewsnet").glob("*.zip"), reverse=True):
         found += held_out_sentences(day.name, known | set(found), n - len(found))
@@ -123,44 +124,61 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(home: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "FACTALIGN_API_KEYS": KEY, "HF_HUB_OFFLINE": "1"}
-    process = subprocess.Popen([str(Path(sys.executable).with_name("factalign")), "--home", str(home), "serve",
-                                "--port", str(port), "--log-level", "warning"],
+def start_server(home: Path, port: int, command: list[str] | None = None, env: dict | None = None) -> subprocess.Popen:
+    """``factalign serve`` on ``home`` (the installed one, or ``command`` with ``env``), once it is ready."""
+    command = command or [str(Path(sys.executable).with_name("factalign")), "--home", str(home)]
+    env = {**(env or os.environ), "FACTALIGN_API_KEYS": KEY, "HF_HUB_OFFLINE": "1"}
+    process = subprocess.Popen(command + ["serve", "--port", str(port), "--log-level", "warning"],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_ready(process, f"http://127.0.0.1:{port}")
+    return process
+
+
+def wait_ready(process: subprocess.Popen, base: str) -> None:
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 200:
-                return process
+            if httpx.get(f"{base}/readyz", timeout=5).status_code == 200:
+                return
         except httpx.TransportError:
             pass
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode} before it was ready")
         time.sleep(0.5)
     process.kill()
     raise SystemExit("server did not become ready")
 
 
-async def load(base: str, texts: list[str], clients: int, requests: int) -> dict:
+def client(base: str) -> httpx.AsyncClient:
+    return httpx.AsyncClient(base_url=base, limits=httpx.Limits(max_connections=32), timeout=120,
+                             headers={"Authorization": f"Bearer {KEY}"})
+
+
+async def timed_requests(http: httpx.AsyncClient, texts: list[str], clients: int) -> tuple[list[float], int, float]:
+    """``texts`` checked by ``clients`` concurrent clients: (seconds per request, errors, wall seconds)."""
     samples, errors = [], 0
     queue = asyncio.Queue()
-    for i in range(requests):
-        queue.put_nowait(texts[i % len(texts)])
+    for text in texts:
+        queue.put_nowait(text)
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def one_client() -> None:
         nonlocal errors
         while not queue.empty():
             text = queue.get_nowait()
             started = time.perf_counter()
-            response = await http.post(f"{base}/v1/claims/check", json={"claim": text})
+            response = await http.post("/v1/claims/check", json={"claim": text})
             samples.append(time.perf_counter() - started)
             errors += response.status_code != 200
 
-    limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(limits=limits, timeout=120, headers={"Authorization": f"Bearer {KEY}"}) as http:
-        await http.post(f"{base}/v1/claims/check", json={"claim": texts[0]})          # warm
-        started = time.perf_counter()
-        await asyncio.gather(*(client(http) for _ in range(clients)))
-        wall = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(one_client() for _ in range(clients)))
+    return samples, errors, time.perf_counter() - started
+
+
+async def load(base: str, texts: list[str], clients: int, requests: int) -> dict:
+    async with client(base) as http:
+        await http.post("/v1/claims/check", json={"claim": texts[0]})          # warm
+        samples, errors, wall = await timed_requests(http, [texts[i % len(texts)] for i in range(requests)], clients)
     return {"clients": clients, "requests": requests, "errors": errors,
             "requests_per_s": round(requests / wall, 1), **percentiles(samples)}
 

@@ -12,6 +12,18 @@ same moment: the target is a ratio of at most 1.25.
     python benchmarks/scale.py --days 6                # six whole days (~110k sentences), then the last day
     python benchmarks/scale.py --limit 2000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
 
+The nightly increment alone, a baseline checkout against this code (or
+``--new``), on the two homes of ``benchmarks/api_side_by_side.py`` (the
+~112k-sentence store: the baseline's own, and the new code's copy of it):
+each round copies both homes afresh and runs ``factalign ingest DAY`` and
+``factalign align`` from each checkout as subprocesses (what a nightly cron
+runs, start-up and model loading included), baseline and new alternately;
+DAY is the first SaudiNewsNet day after the store's days unless ``--day``:
+
+    python benchmarks/scale.py --increment-on /tmp/fa-api-sbs --baseline /work/apibase [--new /work/apinew] [--rounds 2]
+
+Results: ``benchmarks/results/scale-increment-side-by-side.json``.
+
 With ``--limit N`` each earlier day gives its first N/17 articles and the
 last day as many again, written as JSON Lines (still streamed by ingest).
 On PostgreSQL a fresh database is created beside the one in the URL and
@@ -259,8 +271,72 @@ def print_table(result: dict) -> None:
         print(f"align stages ({name}): {stages}")
 
 
+def timed_increment(checkout: Path, home: Path, day: Path) -> dict:
+    """``factalign ingest DAY`` then ``factalign align`` from ``checkout`` on ``home``: seconds, stages, memory."""
+    from align_side_by_side import stage_seconds
+    from api_side_by_side import factalign
+
+    workers = Descendants()
+    try:
+        ingest_s, _ = factalign(checkout, home, "ingest", str(day))
+        align_s, out = factalign(checkout, home, "align", "--json")
+        cpu = workers.cpu_seconds()
+    finally:
+        workers.stop()
+    report = json.loads(out.stdout[out.stdout.index("{"):])
+    return {"ingest_s": round(ingest_s, 2), "align_s": round(align_s, 2), "total_s": round(ingest_s + align_s, 2),
+            "align_stages_s": stage_seconds(out.stderr), "cpu_s": round(cpu, 1),
+            "peak_process_rss_mb": workers.peak_rss_mb(), "peak_total_rss_mb": workers.peak_total_rss_mb(),
+            "peak_total_pss_mb": workers.peak_total_pss_mb(),
+            **{k: report.get(k) for k in ("encoded", "judged_pairs", "contradictions", "links", "clusters")}}
+
+
+def increment_side_by_side(args) -> None:
+    from api_side_by_side import homes
+
+    checkouts = {"baseline": args.baseline.resolve(), "new": args.new.resolve()}
+    built = homes(args.increment_on, checkouts["baseline"], checkouts["new"], args.sentences)
+    days = sorted(args.data.glob("*.zip"))
+    day = args.data / args.day if args.day else next(d for d in days if d.name not in built["baseline"][1]["days"]
+                                                       and d.name > max(built["baseline"][1]["days"], default=""))
+    load_before, runs = os.getloadavg(), {"baseline": [], "new": []}
+    for round_ in range(args.rounds):
+        for name in ("baseline", "new") if round_ % 2 == 0 else ("new", "baseline"):
+            copy = args.increment_on / f"increment-{name}"
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(built[name][0], copy)
+            runs[name].append(timed_increment(checkouts[name], copy, day))
+            shutil.rmtree(copy)
+            print(name, runs[name][-1], flush=True)
+    best = {name: min(rs, key=lambda r: r["total_s"]) for name, rs in runs.items()}
+    ratio = round(best["new"]["total_s"] / best["baseline"]["total_s"], 2)
+    print(f"increment of {day.name} on {built['new'][1]['sentences']:,} sentences, best of {args.rounds}, load average "
+          f"{load_before[0]:.2f} before / {os.getloadavg()[0]:.2f} after")
+    print("| code | ingest s | align s | total s | align stages s | peak RSS MB (largest process / all) |\n|---|---|---|---|---|---|")
+    for name, r in best.items():
+        print(f"| {name} | {r['ingest_s']} | {r['align_s']} | {r['total_s']} | {r['align_stages_s']} "
+              f"| {r['peak_process_rss_mb']} / {r['peak_total_rss_mb']} |")
+    print(f"total new / baseline: {ratio}")
+    out = REPO / "benchmarks" / "results" / "scale-increment-side-by-side.json"
+    out.write_text(json.dumps({"day": day.name, "store": str(args.increment_on),
+                               "builds": {k: v[1] for k, v in built.items()},
+                               "checkouts": {k: str(v) for k, v in checkouts.items()}, "runs": runs,
+                               "best_total_s": {k: v["total_s"] for k, v in best.items()}, "ratio": ratio,
+                               "cpus": os.cpu_count(), "load_average_before": [round(x, 2) for x in load_before],
+                               "load_average_after": [round(x, 2) for x in os.getloadavg()], "note": args.note},
+                              indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(REPO)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--increment-on", type=Path, help="a store folder of api_side_by_side.py: time the nightly "
+                        "increment there, --baseline against --new, and nothing else")
+    parser.add_argument("--baseline", type=Path, help="with --increment-on: the baseline checkout")
+    parser.add_argument("--new", type=Path, default=REPO, help="with --increment-on: the new checkout (default: this one)")
+    parser.add_argument("--day", help="with --increment-on: the day's zip name (default: the first after the store's)")
+    parser.add_argument("--rounds", type=int, default=1, help="with --increment-on: rounds, sides alternating")
+    parser.add_argument("--sentences", type=int, default=100_000, help="with --increment-on: the store's size if built")
     parser.add_argument("--limit", type=int, help="articles in the backfill (default: all of SaudiNewsNet)")
     parser.add_argument("--database-url", help="a PostgreSQL server URL; a fresh database is made and dropped")
     parser.add_argument("--days", type=int, help="backfill with the first N whole days only (the increment stays the last day)")
@@ -270,6 +346,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the store in this (new) folder and keep it, to profile later "
                         "(on SQLite with a copy of it after the backfill, in backfill-home/)")
     args = parser.parse_args()
+    if args.increment_on:
+        return increment_side_by_side(args)
     # Whether align's index stage appended or rebuilt, and why (the increment's index stage was slow once).
     logging.basicConfig(format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("service.retrieval.index_file").setLevel(logging.INFO)
