@@ -20,7 +20,8 @@ naming them.
 
 A cross-script link is then: cosine at least ``MIN_COSINE`` (translations of
 one sentence sit at 0.62-0.88 with USE multilingual, where Arabic rewordings
-of one claim sit higher), no figure or written date that differs, and at
+of one claim sit higher); no figure or date that differs, nothing negated on
+one side only and no cue pointing the other way (``says_otherwise``); and at
 least ``MIN_FACTS`` shared facts, or one at ``ONE_FACT_COSINE``, or none at
 ``NO_FACT_COSINE``. Tuned on the development half of
 ``benchmarks/labels/crosslingual-claims.jsonl`` only.
@@ -29,6 +30,7 @@ least ``MIN_FACTS`` shared facts, or one at ``ONE_FACT_COSINE``, or none at
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from service.claims.slot_codec import record_slots
@@ -49,18 +51,19 @@ TRIVIAL_FIGURES = frozenset({0.0, 1.0, 2.0})
 YEARS = (1900, 2100)
 # Dates that say something only the claim says: a day or a month written out.
 WRITTEN_DATES = ("day", "month")
+# Dates that must not differ: those, and a weekday ("said on Monday": every report of the day
+# can name one, so it is no shared fact, but two weekdays are two days).
+AGREEING_DATES = WRITTEN_DATES + ("weekday",)
 
 
+_LETTERS = {"arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"), "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+            "latin": re.compile(r"[A-Za-z\u00c0-\u024f]")}
+
+
+@lru_cache(maxsize=65_536)       # a sentence sits in many edges
 def script_of(text: str) -> str:
     """The script most of the letters are in: arabic, cyrillic or latin ("" for no letters)."""
-    counts = {"arabic": 0, "cyrillic": 0, "latin": 0}
-    for char in text:
-        if "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f":
-            counts["arabic"] += 1
-        elif "\u0400" <= char <= "\u04ff":
-            counts["cyrillic"] += 1
-        elif char.isalpha() and char.isascii() or "\u00c0" <= char <= "\u024f":
-            counts["latin"] += 1
+    counts = {name: len(letters.findall(text)) for name, letters in _LETTERS.items()}
     best = max(counts, key=counts.get)
     return best if counts[best] else ""
 
@@ -76,7 +79,7 @@ def same_claim_across(a: SentenceRecord, b: SentenceRecord, cosine: float) -> bo
     if cosine < MIN_COSINE:
         return False
     slots_a, slots_b = record_slots(a), record_slots(b)
-    if not figures_agree(slots_a, slots_b) or not dates_agree(slots_a, slots_b):
+    if not figures_agree(slots_a, slots_b) or not dates_agree(slots_a, slots_b) or says_otherwise(slots_a, slots_b):
         return False
     facts = len(shared_facts(slots_a, slots_b))
     return facts >= MIN_FACTS or (facts >= 1 and cosine >= ONE_FACT_COSINE) or cosine >= NO_FACT_COSINE
@@ -102,9 +105,43 @@ def shared_facts(a: ClaimSlots, b: ClaimSlots) -> list[str]:
 
 
 def dates_agree(a: ClaimSlots, b: ClaimSlots) -> bool:
-    """The written-out dates of one side are all dates of the other."""
-    dates_a, dates_b = _written_dates(a), _written_dates(b)
-    return dates_a <= dates_b or dates_b <= dates_a
+    """The written-out dates and the weekdays of one side are all dates of the other (a month
+    is the date of any of its days: "in July" and "on 22 July" agree)."""
+    dates_a, dates_b = _dated(a), _dated(b)
+    return all(any(_compatible(d, e) for e in dates_b) for d in dates_a) or \
+        all(any(_compatible(d, e) for e in dates_a) for d in dates_b)
+
+
+def _dated(slots: ClaimSlots) -> list[tuple[dt.date, bool]]:
+    """(resolved date, whether only its month is meant) of the dates that must agree."""
+    return [(d.resolved, d.granularity == "month") for d in slots.dates
+            if d.granularity in AGREEING_DATES and d.resolved]
+
+
+def _compatible(a: tuple[dt.date, bool], b: tuple[dt.date, bool]) -> bool:
+    (day_a, month_a), (day_b, month_b) = a, b
+    if month_a or month_b:
+        return (day_a.year, day_a.month) == (day_b.year, day_b.month)
+    return day_a == day_b
+
+
+def says_otherwise(a: ClaimSlots, b: ClaimSlots) -> bool:
+    """One side negates what the other states, or their cues point opposite ways (rose / fell,
+    raised / cut): the judge's cue words are read per language and can miss a pair across
+    scripts; one claim with an opposite direction is a contradiction, never a link."""
+    if a.negated != b.negated:
+        return True
+    poles_a, poles_b = _poles(a), _poles(b)
+    return any(not poles_a[group] & poles_b[group] for group in poles_a.keys() & poles_b.keys())
+
+
+def _poles(slots: ClaimSlots) -> dict[str, set[tuple[str, bool]]]:
+    """Antonym group -> the (pole, negated) its cues say. A side that says both ways (the price
+    rose today after falling yesterday) states the other's way too: only disjoint ones oppose."""
+    said: dict[str, set[tuple[str, bool]]] = {}
+    for pole, _, negation in slots.poles:
+        said.setdefault(pole.group, set()).add((pole.pole, bool(negation)))
+    return said
 
 
 def shared_rare_names(a: ClaimSlots, b: ClaimSlots) -> list[str]:

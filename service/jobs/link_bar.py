@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from service.claims.slot_codec import record_slots
 from service.jobs.cross_script import MIN_COSINE as CROSS_SCRIPT_MIN_COSINE
-from service.jobs.cross_script import across_scripts, same_claim_across
+from service.jobs.cross_script import across_scripts, same_claim_across, script_of
 from service.judge.features import word_overlap
 from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
@@ -118,11 +118,15 @@ def read_new_edges(session: Session) -> int:
 def _links_among(session: Session, edges) -> list[tuple[int, int]]:
     ids = sorted({i for a, b, _ in edges for i in (a, b)})
     hashes: dict[int, str] = {}
+    scripts: dict[int, str] = {}
     for chunk in id_chunks(ids):
-        hashes.update(session.execute(select(Sentence.id, Sentence.text_hash).where(Sentence.id.in_(chunk))).all())
-    # Below the cosine floors only one text printed twice can be a link: no record needed.
-    floor = min(MIN_COSINE, CROSS_SCRIPT_MIN_COSINE)
-    wanted = sorted({i for a, b, score in edges if score >= floor or hashes.get(a) == hashes.get(b)
+        for i, hash_, text in session.execute(select(Sentence.id, Sentence.text_hash, Sentence.text)
+                                              .where(Sentence.id.in_(chunk))):
+            hashes[i], scripts[i] = hash_, script_of(text)
+    # Below the cosine floor only one text printed twice, or two scripts at the cross-script
+    # floor, can be a link: no record (slots) needed for the others, most of the edges.
+    wanted = sorted({i for a, b, score in edges if score >= MIN_COSINE or hashes.get(a) == hashes.get(b)
+                     or (score >= CROSS_SCRIPT_MIN_COSINE and scripts[a] and scripts[b] and scripts[a] != scripts[b])
                      for i in (a, b)})
     records = sentence_records(session, wanted, with_slots=True)
     return [(a, b) for a, b, score in edges if a in records and b in records

@@ -10,7 +10,8 @@ import pytest
 from service.claims.slots import extract_slots
 from service.errors import ConfigError
 from service.jobs import common_names
-from service.jobs.cross_script import across_scripts, figures_agree, same_claim_across, script_of, shared_facts
+from service.jobs.cross_script import (across_scripts, dates_agree, figures_agree, same_claim_across, script_of,
+                                       shared_facts)
 from service.jobs.link_bar import same_claim
 from service.models import SentenceRecord
 
@@ -95,3 +96,35 @@ def test_an_unreadable_common_names_table_says_how_to_rebuild_it(tmp_path):
 def test_the_shipped_table_holds_the_kingdom_and_not_a_rare_town():
     assert common_names.is_common("saudi_arabia") and common_names.is_common("riyadh")
     assert not common_names.is_common("suruc")
+
+
+BRENT_AR = ("وقفز سعر برنت في عقود سبتمبر عند التسوية 39 سنتًا أو 0.69 % إلى 57.04 دولارًا للبرميل "
+            "بعدما انخفض 45 سنتًا أمس.")
+
+
+def test_a_telling_with_the_other_direction_or_a_negation_is_not_a_link():
+    arabic = _record(BRENT_AR, "a", "ar", 1)
+    rose = _record("Нефть Brent подорожала на 39 центов, или на 0,69%, до 57,04 доллара за баррель.", "b", "ru", 2)
+    fell = _record("Brent crude fell 39 cents, or 0.69%, to settle at $57.04 a barrel.", "c", "en", 3)
+    assert same_claim_across(arabic, rose, 0.7)       # the Arabic also says "fell" of yesterday: it states both
+    assert not same_claim_across(rose, fell, 0.88)
+    makkah_ar = _record("وتتوقع الشؤون الصحية في منطقة مكة المكرمة ارتفاع عدد الأسرة من 8500 سرير "
+                        "إلى أكثر من 10000 سرير.", "d", "ar", 4)
+    expects = _record("Health affairs in Makkah expect the number of beds to rise from 8,500 to more than 10,000.",
+                      "e", "en", 5)
+    expects_not = _record("Health affairs in Makkah do not expect the number of beds to rise from 8,500 to more "
+                          "than 10,000.", "f", "en", 6)
+    assert same_claim_across(makkah_ar, expects, 0.7)
+    assert not same_claim_across(makkah_ar, expects_not, 0.7)
+
+
+def test_dates_agree_at_their_precision():
+    def slots(text: str, lang: str):
+        return extract_slots(text, DAY, lang)
+
+    on_the_28th = slots("The talks in Vienna will resume on 28 July, the ministry said.", "en")
+    assert dates_agree(on_the_28th, slots("ستستأنف المحادثات في فيينا في يوليو بحسب الوزارة.", "ar"))
+    on_the_30th = slots("ستستأنف المحادثات في فيينا في 30 يوليو بحسب الوزارة.", "ar")
+    assert not dates_agree(on_the_28th, on_the_30th)
+    assert not dates_agree(slots("The talks resumed on Monday in Vienna.", "en"),
+                           slots("استؤنفت المحادثات يوم الأحد في فيينا.", "ar"))
