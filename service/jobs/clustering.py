@@ -40,7 +40,7 @@ from sqlalchemy import delete, func, insert, select
 
 from service.jobs import pairing
 from service.jobs.claim_clusters import ClaimClusters
-from service.jobs.cross_script import script_of
+from service.jobs.cross_script import script_of, two_scripts
 from service.jobs.link_bar import read_new_edges
 from service.jobs.stories import ArticleSums, ArticleVector, Stories
 from service.store.database import Database, id_chunks
@@ -108,13 +108,13 @@ def _place_claims(session, encoder: str, after: int, upper: int) -> tuple[ClaimC
     needed = {a for ids in earlier.values() for a in ids} | set(earlier)   # only these can share a cluster
     claims = ClaimClusters()
     _load_clusters(session, encoder, claims, {a for a in needed if a <= after})
-    script = _placed_sentences(session, sorted(needed))
+    placed = _placed_sentences(session, sorted(needed))
     sums = ArticleSums()
     for sentence_id, article_id, day, vector in _rows_between(session, encoder, after, upper):
         sums.add(article_id, sentence_id, day, vector)
         if vector is not None and sentence_id in needed:
             linked = earlier.get(sentence_id, ())
-            across = [other for other in linked if script[other][1] != script[sentence_id][1]]
+            across = [other for other in linked if two_scripts(placed[other][1], placed[sentence_id][1])]
             claims.place(sentence_id, vector, day, linked, across)
     return claims, sums.articles()
 
@@ -197,7 +197,7 @@ def _sharing(session, claims: ClaimClusters) -> tuple[dict[str, set[str]], dict[
                 article, other_script = placed[other]
                 if article != own:
                     sharing.setdefault(own, set()).add(article)
-                    if other_script != own_script:
+                    if two_scripts(other_script, own_script):
                         across.setdefault(own, set()).add(article)
     return sharing, across
 

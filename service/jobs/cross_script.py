@@ -70,7 +70,11 @@ def script_of(text: str) -> str:
 
 def across_scripts(a: str, b: str) -> bool:
     """Whether the two texts are written in two scripts (no word of one can be a word of the other)."""
-    script_a, script_b = script_of(a), script_of(b)
+    return two_scripts(script_of(a), script_of(b))
+
+
+def two_scripts(script_a: str, script_b: str) -> bool:
+    """Whether two ``script_of`` readings are two scripts (a text with no letters is in none)."""
     return bool(script_a and script_b and script_a != script_b)
 
 

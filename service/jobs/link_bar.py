@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from service.claims.slot_codec import record_slots
 from service.jobs.cross_script import MIN_COSINE as CROSS_SCRIPT_MIN_COSINE
-from service.jobs.cross_script import across_scripts, same_claim_across, script_of
+from service.jobs.cross_script import across_scripts, same_claim_across, script_of, two_scripts
 from service.judge.features import word_overlap
 from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
@@ -126,7 +126,7 @@ def _links_among(session: Session, edges) -> list[tuple[int, int]]:
     # Below the cosine floor only one text printed twice, or two scripts at the cross-script
     # floor, can be a link: no record (slots) needed for the others, most of the edges.
     wanted = sorted({i for a, b, score in edges if score >= MIN_COSINE or hashes.get(a) == hashes.get(b)
-                     or (score >= CROSS_SCRIPT_MIN_COSINE and scripts[a] and scripts[b] and scripts[a] != scripts[b])
+                     or (score >= CROSS_SCRIPT_MIN_COSINE and two_scripts(scripts[a], scripts[b]))
                      for i in (a, b)})
     records = sentence_records(session, wanted, with_slots=True)
     return [(a, b) for a, b, score in edges if a in records and b in records

@@ -36,6 +36,7 @@ def test_the_script_is_the_one_most_letters_are_in():
     assert script_of("32 / 45") == ""
     assert across_scripts(SURUC_AR, SURUC_EN) and across_scripts(SURUC_EN, "Правительство Турции пообещало")
     assert not across_scripts(SURUC_EN, "Le gouvernement turc a promis de renforcer la sécurité")
+    assert not across_scripts("32 / 45 / 2015", SURUC_AR)          # figures only: in no script
 
 
 def test_a_translation_shares_its_figure_and_rare_place():
