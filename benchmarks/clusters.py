@@ -54,14 +54,22 @@ def old_components(session) -> tuple[dict, float]:
     """The pre-issue-21 clusters: connected components of every agree edge, by union-find."""
     from sqlalchemy import select
 
-    from service.reports.stories import DisjointSets
     from service.store.schema import ClaimLink
 
     started = time.perf_counter()
-    sets = DisjointSets()
+    parent: dict[int, int] = {}
+
+    def find(item: int) -> int:
+        root = parent.setdefault(item, item)
+        while root != parent[root]:
+            root = parent[root]
+        while item != root:                      # path compression
+            parent[item], item = root, parent[item]
+        return root
+
     for a_id, b_id in session.execute(select(ClaimLink.a_id, ClaimLink.b_id)):
-        sets.union(a_id, b_id)
-    groups = Counter(sets.find(item) for item in list(sets.parent))
+        parent[find(a_id)] = find(b_id)
+    groups = Counter(find(item) for item in list(parent))
     return sizes_summary(list(groups.values())), round(time.perf_counter() - started, 3)
 
 

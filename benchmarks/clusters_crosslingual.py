@@ -1,6 +1,6 @@
 """Do English, French and Russian sentences join the Arabic claim cluster of the same claim?
 
-    python benchmarks/clusters_crosslingual.py --home /tmp/fa-xl-clusters [--distractors 100]
+    python benchmarks/clusters_crosslingual.py --home /tmp/fa-xl-clusters [--distractors 100] [--recluster]
 
 The faithful claims of ``benchmarks/labels/crosslingual-claims.jsonl`` (our
 own translations and paraphrases of one Arabic SaudiNewsNet sentence each)
@@ -55,10 +55,22 @@ def placements(ctx, cases: list[dict], targets: dict[str, int | None]) -> list[d
     return rows
 
 
+def recluster_from_scratch(ctx) -> None:
+    from sqlalchemy import update
+
+    from service.jobs.clustering import recluster
+    from service.store.schema import ClaimLink
+
+    with ctx.db.session() as session:
+        session.execute(update(ClaimLink).values(same_claim=None))
+    recluster(ctx.db, ctx.encoder.name, full=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--home", type=Path, required=True)
     parser.add_argument("--distractors", type=int, default=100)
+    parser.add_argument("--recluster", action="store_true", help="read the link bar and recluster from scratch")
     args = parser.parse_args()
     from service.config import load_settings
     from service.context import Context
@@ -75,6 +87,8 @@ def main() -> None:
         path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in claim_articles(cases)), encoding="utf-8")
         ingest_paths(ctx.db, [path], max_bytes=ctx.settings.max_article_bytes, max_chars=ctx.settings.max_sentence_chars)
     run_align(ctx.db, ctx.settings)
+    if args.recluster:
+        recluster_from_scratch(ctx)
     rows = placements(ctx, cases, resolve_cases(ctx, cases)["targets"])
     table: dict[tuple[str, str], dict] = defaultdict(lambda: {"n": 0, "claim_cluster": 0, "story": 0})
     for row in rows:

@@ -7,7 +7,8 @@ After judging, three things are brought up to date in one transaction
    (``link_bar.py``): what counts as a link;
 2. every sentence paired since the last run (``pairing.WATERMARK``) is
    placed in a claim cluster (``claim_clusters.py``), in id order, against
-   the clusters of the earlier sentences it has an edge to;
+   the clusters of the earlier sentences it has an edge to (a link to a
+   sentence in another script lowers the cluster's floor: ``cross_script.py``);
 3. every article of those sentences is placed in a story (``stories.py``).
 
 Ids are those of a cluster's first sentence and of a story's first
@@ -39,6 +40,7 @@ from sqlalchemy import delete, func, insert, select
 
 from service.jobs import pairing
 from service.jobs.claim_clusters import ClaimClusters
+from service.jobs.cross_script import script_of, two_scripts
 from service.jobs.link_bar import read_new_edges
 from service.jobs.stories import ArticleSums, ArticleVector, Stories
 from service.store.database import Database, id_chunks
@@ -106,11 +108,14 @@ def _place_claims(session, encoder: str, after: int, upper: int) -> tuple[ClaimC
     needed = {a for ids in earlier.values() for a in ids} | set(earlier)   # only these can share a cluster
     claims = ClaimClusters()
     _load_clusters(session, encoder, claims, {a for a in needed if a <= after})
+    placed = _placed_sentences(session, sorted(needed))
     sums = ArticleSums()
     for sentence_id, article_id, day, vector in _rows_between(session, encoder, after, upper):
         sums.add(article_id, sentence_id, day, vector)
         if vector is not None and sentence_id in needed:
-            claims.place(sentence_id, vector, day, earlier.get(sentence_id, ()))
+            linked = earlier.get(sentence_id, ())
+            across = [other for other in linked if two_scripts(placed[other][1], placed[sentence_id][1])]
+            claims.place(sentence_id, vector, day, linked, across)
     return claims, sums.articles()
 
 
@@ -164,35 +169,45 @@ def _place_stories(session, encoder: str, articles: list[ArticleVector], claims:
     for chunk in _string_chunks([a.article_id for a in articles]):
         placed_before.update(session.scalars(select(ArticleStory.article_id).where(ArticleStory.article_id.in_(chunk))))
     articles = [a for a in articles if a.article_id not in placed_before]
-    sharing = _sharing(session, claims)
+    sharing, across = _sharing(session, claims)
     stories = Stories()
     _load_stories(session, encoder, stories, {a for ids in sharing.values() for a in ids})
-    placed = [{"article_id": a.article_id, "story_id": stories.place(a, sharing.get(a.article_id, ()))}
+    placed = [{"article_id": a.article_id,
+               "story_id": stories.place(a, sharing.get(a.article_id, ()), across.get(a.article_id, ()))}
               for a in articles]
     if placed:
         session.execute(insert(ArticleStory), placed)
 
 
-def _sharing(session, claims: ClaimClusters) -> dict[str, set[str]]:
+def _sharing(session, claims: ClaimClusters) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Article -> the other articles holding an earlier member of one of its claim clusters
-    (an article's sentences are stored together, so those articles came before it)."""
+    (an article's sentences are stored together, so those articles came before it); and
+    article -> those of them whose member is in another script than its own."""
     grown = claims.grown()
     members: dict[int, list[int]] = {}
     for sentence_id, cluster_id in sorted(grown.items()):
         members.setdefault(cluster_id, []).append(sentence_id)
-    article_of = _articles_of(session, sorted(grown))
+    placed = _placed_sentences(session, sorted(grown))
     sharing: dict[str, set[str]] = {}
+    across: dict[str, set[str]] = {}
     for ids in members.values():
         for position, sentence_id in enumerate(ids):
-            own = article_of[sentence_id]
-            sharing.setdefault(own, set()).update(article_of[i] for i in ids[:position] if article_of[i] != own)
-    return sharing
+            own, own_script = placed[sentence_id]
+            for other in ids[:position]:
+                article, other_script = placed[other]
+                if article != own:
+                    sharing.setdefault(own, set()).add(article)
+                    if two_scripts(other_script, own_script):
+                        across.setdefault(own, set()).add(article)
+    return sharing, across
 
 
-def _articles_of(session, ids: list[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
+def _placed_sentences(session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Sentence id -> (article id, script of its text) (``cross_script.script_of``)."""
+    found: dict[int, tuple[str, str]] = {}
     for chunk in id_chunks(ids):
-        found.update(session.execute(select(Sentence.id, Sentence.article_id).where(Sentence.id.in_(chunk))).all())
+        found.update((i, (article, script_of(text))) for i, article, text in session.execute(
+            select(Sentence.id, Sentence.article_id, Sentence.text).where(Sentence.id.in_(chunk))))
     return found
 
 

@@ -17,7 +17,7 @@ incremental and the full run alike, so both compute the same floats.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,16 +54,18 @@ class LeaderGroups:
         self.groups[group_id] = Group(total, len(members), min(days) if days else None)
 
     def add(self, item: Hashable, new_id: int, vector: np.ndarray, day: dt.date | None,
-            candidates: Iterable[int]) -> int:
+            candidates: Iterable[int], floors: Mapping[int, float] | None = None) -> int:
         """Put ``item`` in the nearest accepting group among ``candidates`` (group ids), or in a
-        new group ``new_id``; returns the group id."""
-        best, best_cosine = None, self.min_cosine
+        new group ``new_id``; returns the group id. A group accepts at ``min_cosine``, or at its
+        own floor in ``floors`` (a group reached across scripts, whose vectors sit further apart)."""
+        best, best_cosine = None, -1.0
         for group_id in sorted(set(candidates)):
             group = self.groups.get(group_id)
             if group is None or not self._in_window(group, day):
                 continue
             cosine = group.cosine(vector)
-            if cosine >= best_cosine:
+            floor = floors.get(group_id, self.min_cosine) if floors else self.min_cosine
+            if cosine >= floor and cosine >= best_cosine:
                 best, best_cosine = group_id, cosine
         if best is None:
             best = new_id

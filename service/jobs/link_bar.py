@@ -12,7 +12,12 @@ a stricter judgement, read from both sentences:
   either many of their words are shared (``MIN_WORD_OVERLAP``, a
   near-spelled form counting), or ``MIN_SHARED_ACTORS`` named actors and
   places are, or the cosine is at least ``STRONG_COSINE`` (another
-  construction of the same words: other tense, parties in another order).
+  construction of the same words: other tense, parties in another order);
+  or, when the two are written in two scripts (an English, French or
+  Russian telling of an Arabic report: no word can be shared, and a name
+  shared by three actors is as often a royal title as a claim),
+  ``cross_script.same_claim_across`` instead: the facts that meet across
+  scripts (figures, written dates, rare names), at its own cosine floor.
 
 Two sentences of one article are never a link (a repetition is not a second
 report); neither is a line of fewer than ``MIN_WORDS`` words (a greeting, a
@@ -32,6 +37,8 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from service.claims.slot_codec import record_slots
+from service.jobs.cross_script import MIN_COSINE as CROSS_SCRIPT_MIN_COSINE
+from service.jobs.cross_script import across_scripts, same_claim_across, script_of, two_scripts
 from service.judge.features import word_overlap
 from service.models import SentenceRecord
 from service.pipeline.segment import text_hash
@@ -56,6 +63,8 @@ def same_claim(a: SentenceRecord, b: SentenceRecord, cosine: float, *, same_text
         same_text = text_hash(a.sentence) == text_hash(b.sentence)
     if same_text:
         return True
+    if across_scripts(a.sentence, b.sentence):
+        return same_claim_across(a, b, cosine)
     if cosine < MIN_COSINE or not figures_agree(a, b):
         return False
     if cosine >= STRONG_COSINE or word_overlap(a.sentence, b.sentence) >= MIN_WORD_OVERLAP:
@@ -109,10 +118,15 @@ def read_new_edges(session: Session) -> int:
 def _links_among(session: Session, edges) -> list[tuple[int, int]]:
     ids = sorted({i for a, b, _ in edges for i in (a, b)})
     hashes: dict[int, str] = {}
+    scripts: dict[int, str] = {}
     for chunk in id_chunks(ids):
-        hashes.update(session.execute(select(Sentence.id, Sentence.text_hash).where(Sentence.id.in_(chunk))).all())
-    # Below the cosine floor only one text printed twice can be a link: no record needed.
+        for i, hash_, text in session.execute(select(Sentence.id, Sentence.text_hash, Sentence.text)
+                                              .where(Sentence.id.in_(chunk))):
+            hashes[i], scripts[i] = hash_, script_of(text)
+    # Below the cosine floor only one text printed twice, or two scripts at the cross-script
+    # floor, can be a link: no record (slots) needed for the others, most of the edges.
     wanted = sorted({i for a, b, score in edges if score >= MIN_COSINE or hashes.get(a) == hashes.get(b)
+                     or (score >= CROSS_SCRIPT_MIN_COSINE and two_scripts(scripts[a], scripts[b]))
                      for i in (a, b)})
     records = sentence_records(session, wanted, with_slots=True)
     return [(a, b) for a, b, score in edges if a in records and b in records

@@ -18,7 +18,7 @@ order: the night's run and a full re-run place an article the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,10 @@ from service.jobs.leader_groups import LeaderGroups
 
 STORY_MIN_COSINE = 0.6
 WINDOW_DAYS = 4
+# A story an article shares a claim with across scripts (an English report of an Arabic story):
+# the two articles' mean vectors sit further apart than two Arabic reports of one event do
+# (0.4-0.77 for the development claims of benchmarks/labels/crosslingual-claims.jsonl).
+CROSS_SCRIPT_MIN_COSINE = 0.45
 
 
 @dataclass(frozen=True)
@@ -71,13 +75,16 @@ class Stories(LeaderGroups):
 
     min_cosine: float = STORY_MIN_COSINE
     window_days: int = WINDOW_DAYS
+    cross_script_min_cosine: float = CROSS_SCRIPT_MIN_COSINE
 
     def load(self, story_id: int, articles: list[ArticleVector]) -> None:
         """A stored story with its articles, in storage order."""
         super().load(story_id, [(a.article_id, a.vector, a.day) for a in articles])
 
-    def place(self, article: ArticleVector, sharing: Iterable[str]) -> int:
+    def place(self, article: ArticleVector, sharing: Iterable[str], across: Collection[str] = ()) -> int:
         """Put an article in the nearest accepting story of ``sharing`` (earlier articles it
-        shares a claim cluster with), or a new one; returns the story id."""
+        shares a claim cluster with), or a new one; returns the story id. A story it shares a
+        claim with across scripts (``across``) accepts it at ``CROSS_SCRIPT_MIN_COSINE``."""
         stories = {self.group_of[other] for other in sharing if other in self.group_of}
-        return self.add(article.article_id, article.first_sentence, article.vector, article.day, stories)
+        floors = {self.group_of[other]: self.cross_script_min_cosine for other in across if other in self.group_of}
+        return self.add(article.article_id, article.first_sentence, article.vector, article.day, stories, floors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 
 import numpy as np
@@ -12,9 +13,11 @@ from service.jobs import pairing
 from service.jobs.claim_clusters import ClaimClusters
 from service.jobs.clustering import WATERMARK, recluster
 from service.jobs.ingest import ingest_paths
+from service.jobs.stories import ArticleVector, Stories
 from service.pipeline.segment import text_hash
 from service.store.schema import ArticleStory, ClaimLink, ClusterMember, Embedding, Sentence
 from tests.conftest import SEEDS
+from tests.jobs.test_cross_script import SURUC_AR, SURUC_EN
 
 ENCODER = "test-encoder"
 DAY = dt.date(2016, 12, 29)
@@ -144,3 +147,49 @@ def test_the_link_bar_reads_each_new_edge_once(make_context):
             select(ClaimLink.a_id, ClaimLink.b_id, ClaimLink.same_claim)))
     assert read == {(first.id, other.id): False, (first.id, same_article.id): False}
     assert report.links == 0
+
+
+def _at(cosine: float) -> np.ndarray:
+    """A unit vector at ``cosine`` from (1, 0, 0)."""
+    return _unit(np.array([cosine, np.sqrt(1 - cosine ** 2), 0.0]))
+
+
+def test_a_cluster_linked_across_scripts_takes_a_telling_at_the_cross_script_floor():
+    claims = ClaimClusters()
+    claims.place(1, _at(1.0), DAY, [])
+    assert claims.place(2, _at(0.66), DAY, [1]) == 2                 # same script: 0.66 is below the floor
+    assert claims.place(3, _at(0.66), DAY, [1], across=[1]) == 1     # the English telling of sentence 1
+    far = _unit(np.array([0.5, -0.87, 0.0]))                          # 0.5 from 1, further from 1 + 3
+    assert claims.place(4, far, DAY, [1], across=[1]) == 4            # too far even across scripts
+
+
+def test_a_story_shared_across_scripts_takes_the_article_at_the_cross_script_floor():
+    stories = Stories()
+    stories.place(ArticleVector("ar", 1, DAY, _at(1.0)), [])
+    english = ArticleVector("en", 10, DAY, _at(0.5))
+    assert stories.place(english, ["ar"]) == 10
+    stories = Stories()
+    stories.place(ArticleVector("ar", 1, DAY, _at(1.0)), [])
+    assert stories.place(english, ["ar"], across=["ar"]) == 1
+
+
+def test_an_english_telling_joins_the_arabic_cluster_and_story(make_context, tmp_path):
+    ctx = make_context()
+    s = ctx.settings
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in (
+        {"id": "ar1", "text": SURUC_AR, "outlet": "alriyadh", "language": "ar", "published_at": "2015-07-22"},
+        {"id": "en1", "text": SURUC_EN, "outlet": "wire-en", "language": "en", "published_at": "2015-07-22"})),
+        encoding="utf-8")
+    ingest_paths(ctx.db, [path], max_bytes=s.max_article_bytes, max_chars=s.max_sentence_chars)
+    with ctx.db.session() as session:
+        rows = session.execute(select(Sentence.id, Sentence.text_hash).order_by(Sentence.id)).all()
+        (a, hash_a), (b, hash_b) = rows
+        session.execute(insert(Embedding), [dict(text_hash=h, encoder=ENCODER, dimension=3, vector=v.tobytes())
+                                            for h, v in ((hash_a, _at(1.0)), (hash_b, _at(0.68)))])
+        session.execute(insert(ClaimLink), [dict(a_id=a, b_id=b, score=0.68)])
+    ctx.db.set_meta(pairing.WATERMARK, str(b))
+    recluster(ctx.db, ENCODER)
+    members, stories = _rows(ctx)
+    assert members == [(a, a), (b, a)]
+    assert stories == [("ar1", a), ("en1", a)]
