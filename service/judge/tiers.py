@@ -150,9 +150,7 @@ def figure_readings(text: str) -> set[float]:
     """Every value a figure's text can mean: its separators read as decimal or as thousands
     ones ("363.378" is 363,378 in much of the Arabic press), times its multiplier word."""
     text = ascii_digits(text)
-    scale = 1.0
-    for word in _WORD.findall(normalize_for_match(text)):
-        scale *= _MULTIPLIER_KEYS.get(word, 1.0)
+    scale = _scale(text)
     readings = set()
     for raw in _FIGURE.findall(text):
         parts = re.split(r"[.,،٫]", raw)
@@ -162,6 +160,14 @@ def figure_readings(text: str) -> set[float]:
         if len(parts) > 2:                                                       # "310.000.000.00"
             readings.add(float("".join(parts[:-1])) * scale)
     return readings
+
+
+def _scale(text: str) -> float:
+    """What a figure text's multiplier words make it (1e9 for "مليار", 1.0 for none)."""
+    scale = 1.0
+    for word in _WORD.findall(normalize_for_match(text)):
+        scale *= _MULTIPLIER_KEYS.get(word, 1.0)
+    return scale
 
 
 def _digits(text: str) -> str:
@@ -189,10 +195,7 @@ def _point_placed(bare: str, scaled: str) -> bool:
     """Whether ``scaled``'s digits with a point put anywhere, times its multiplier word, make
     ``bare``'s figure: "1.340.7 مليار ريال" is "1.340.700.000 ريال" with a stray separator."""
     values = {float("".join(re.split(r"[.,،٫]", raw))) for raw in _FIGURE.findall(ascii_digits(bare))}
-    digits = _digits(scaled)
-    scale = 1.0
-    for word in _multipliers(scaled):
-        scale *= _MULTIPLIER_KEYS[word]
+    digits, scale = _digits(scaled), _scale(scaled)
     placed = {float(f"{digits[:i]}.{digits[i:]}") * scale for i in range(1, len(digits) + 1)}
     return any(abs(p - v) <= 1e-6 * max(abs(v), 1.0) for p in placed for v in values)
 
