@@ -155,15 +155,10 @@ def shared_rare_names(a: ClaimSlots, b: ClaimSlots) -> list[str]:
     for entity in a.entities:
         if entity.kind == "role" or is_common(entity.key) or entity.key in shared:
             continue
-        if any(other.key == entity.key or (not (entity.known and other.known) and _same_name(entity.text, other.text))
+        if any(other.key == entity.key or (not (entity.known and other.known) and same_name(entity.text, other.text))
                for other in names_b):
             shared.append(entity.key)
     return shared
-
-
-@lru_cache(maxsize=65_536)
-def _same_name(a: str, b: str) -> bool:
-    return same_name(a, b)
 
 
 def _figures(slots: ClaimSlots) -> frozenset[tuple[float, bool]]:
