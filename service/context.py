@@ -39,6 +39,13 @@ class Context:
         self.encoder_loaded = True
         return encoder
 
+    @cached_property
+    def counted_nouns(self):
+        """Counted nouns across scripts by this encoder (check's number slots)."""
+        from service.retrieval.counted_nouns import CountedNouns
+
+        return CountedNouns(self.encode)
+
     def warm_up(self) -> None:
         """Load the encoder, the index, the judge's word lists and classifier now rather than on the first request."""
         from service.claims.lexicons import compile_all

@@ -35,7 +35,8 @@ NEGATION_EXCEPTIONS = (
     Term("still", "exception", "لا يزال|لا تزال|لا يزالون|ما زال|مازال|ما زالت|ما يزال|ما تزال|لا زال|لا زالت"
          "|لم يزل|لم تزل|لا سيما|لاسيما|غير أن|غير ان|لا شك|لاشك|لا ريب|لا بد|لابد|ليس فقط|غير مؤكد|غير مؤكدة"
          "|لم يتسن|لم يتسن التأكد|ليست المرة الأولى|ليست المرة الاولى|ليس للمرة الأولى|لم تكن المرة الأولى"
-         "|بعدما"),                           # "after": ب + عدم + ا reads as the cue عدم
+         "|بعدما"                             # "after": ب + عدم + ا reads as the cue عدم
+         "|لا يقل|لا تقل|لا يقلون|لا يقلن|لم يبق سوى|لم يتبق سوى|لم يبق إلا|لم يتبق إلا"),  # "at least", "only ... remains"
     Term("still", "exception", "not only|no doubt|not least|no less than|no fewer than|not less than"
          "|not fewer than|not the first time|non seulement|pas seulement|sans doute|pas moins de|non confirmé|non confirmée"
          "|не только|не менее|не раз|не впервые|нет сомнений|не исключено|не подтвержден*"),

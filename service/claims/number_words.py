@@ -266,9 +266,15 @@ def _forms(word: str) -> list[str]:
 _UNIT_OF = {fold_key(f): unit for unit, words in _COUNTED.items()
             for w in words.split() for f in _forms(w)}
 _DUAL_OF = {fold_key(w): unit for unit, words in _DUALS.items() for w in words.split()}
+_CLASSES = frozenset(_UNIT_OF.values()) | frozenset(_DUAL_OF.values()) | {"percent"}
 # Attached Arabic particles and article, longest first: وال, بال, لل, ال, و, ب ...
 _PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
 _ARTICLES = _PREFIXES[:6]
+
+
+def is_unit_class(unit: str) -> bool:
+    """Whether ``unit`` is a lexicon class ("fighter", "day"), not a counted noun found as written."""
+    return unit in _CLASSES
 
 
 def arabic_bases(key: str) -> list[str]:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -174,9 +177,31 @@ def _quantities(text: str, lang: str | None) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+# Two counted nouns outside the lexicon, written in two scripts ("30 homes", «300 منزل»):
+# whether they count the same thing is the encoder's to say, and only a caller that has one
+# asks (check: ``service/retrieval/counted_nouns.py``). Elsewhere such nouns never meet.
+_same_noun: ContextVar[Callable[[str, str], bool] | None] = ContextVar("same_noun", default=None)
+
+
+@contextmanager
+def counted_nouns_matched_by(same_noun: Callable[[str, str], bool]) -> Iterator[None]:
+    """Within the block, ``comparable`` asks ``same_noun`` about two nouns found as written."""
+    token = _same_noun.set(same_noun)
+    try:
+        yield
+    finally:
+        _same_noun.reset(token)
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Same unit class (a unitless number only compares with a unitless one)."""
-    return a.unit == b.unit and a.is_percent == b.is_percent
+    """Same unit class (a unitless number only compares with a unitless one), or, inside
+    ``counted_nouns_matched_by``, two nouns outside the lexicon that count the same thing."""
+    if a.is_percent != b.is_percent:
+        return False
+    if a.unit == b.unit:
+        return True
+    same_noun = _same_noun.get()
+    return same_noun is not None and a.unit is not None and b.unit is not None and same_noun(a.unit, b.unit)
 
 
 # Whole counts below this are exact; above it, "about 62,000" may be written 61,800.

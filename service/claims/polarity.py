@@ -104,17 +104,34 @@ def negation_cues(text: str, lang: str | None = None) -> list[Cue]:
 def _negation_cues(text: str) -> tuple[Cue, ...]:
     quotes = _quoted_spans(text)
     cues = [_cue("negation", h.entry.key, text, h.start, h.end, quotes) for h in _NEGATION.find(text)
-            if h.entry.kind == "negation" and not (h.text.lower() == "non" and text[h.end:h.end + 1] == "-")]
+            if h.entry.kind == "negation" and not (h.text.lower() == "non" and text[h.end:h.end + 1] == "-")
+            and h.text.lower() != "dont"]        # French "of which"; the English "don't" keeps its apostrophe
     cues += _pattern_cues(text, _MA, "negation", "not", quotes)
     cues += _pattern_cues(text, _NE_PLUS, "negation", "not", quotes)
     return tuple(sorted(cues, key=lambda c: c.start))
 
 
+# Two negations cancel out only when they are this close (words between): "did not deny",
+# «لم ينفِ». Farther apart in one clause, each negates its own verb: "has had no health
+# problems and has not undergone any tests" is negated twice over, not affirmed.
+DOUBLE_NEGATION_GAP = 2
+_WORD = re.compile(r"\w+")
+
+
 def is_negated(text: str, lang: str | None = None) -> bool:
-    """True when some clause carries an odd number of negations (two cancel out)."""
+    """True when some clause carries a run of negations of odd length: two close together
+    cancel out ("did not deny"), two apart negate two things."""
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    counts = Counter(bisect_right(breaks, cue.start) for cue in negation_cues(text, lang))
-    return any(n % 2 for n in counts.values())
+    runs: Counter = Counter()
+    previous = None
+    for cue in negation_cues(text, lang):
+        clause = bisect_right(breaks, cue.start)
+        close = previous is not None and previous[0] == clause \
+            and len(_WORD.findall(text[previous[1]:cue.start])) <= DOUBLE_NEGATION_GAP
+        run = previous[2] if close else (clause, cue.start)
+        runs[run] += 1
+        previous = (clause, cue.end, run)
+    return any(n % 2 for n in runs.values())
 
 
 def hedges(text: str, lang: str | None = None) -> list[Cue]:

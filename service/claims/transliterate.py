@@ -170,3 +170,52 @@ def shares_name_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bo
     words_b = [k for k in name_word_keys(b) if k not in ignore]
     return any(100.0 * Levenshtein.normalized_similarity(x, y) >= SAME_WORD
                for x in name_word_keys(a) if x not in ignore for y in words_b)
+
+
+# Letters an Arabic word carries before a name: "and", "by/in", "to/for", "as", "so" (والوحدة,
+# بجازان, لليستر). Each word of a text is tried with and without them.
+_ARABIC_PROCLITICS = re.compile(r"^(?:[وف]?(?:[بلك]|لل)?)(?=\w\w\w)")
+
+
+def _loose(key: str) -> str:
+    """A skeleton with a vowel heard after a word-initial w/y dropped: Latin writes the short
+    vowel of "Wehda", Arabic «وحدة» does not."""
+    return key[0] + key[2:] if key[:2] in ("wa", "ya") else key
+
+
+@lru_cache(maxsize=20_000)
+def _text_word_keys(text: str) -> frozenset[str]:
+    keys = set()
+    for word in _WORDS.findall(fold_arabic(unicodedata.normalize("NFKC", text))):
+        script = _script(word)
+        forms = {word}
+        if script == "arabic":
+            stripped = _ARABIC_PROCLITICS.sub("", word)
+            forms |= {stripped, "ال" + stripped[2:] if stripped.startswith("لل") else stripped}
+        for form in forms:
+            key = _loose(_KEYERS[script](form))
+            if len(key) >= 2:
+                keys.add(key)
+    return frozenset(keys)
+
+
+# A name word's skeleton needs this many letters to be looked for in a text: shorter ones
+# ("bn", "al", "mr") match too many words.
+NAME_WORD_MIN = 3
+
+
+def named_across(name: str, text: str, ignore: frozenset[str] = frozenset(), *, every: bool = False) -> bool:
+    """Whether ``text`` (any script) names ``name`` word by word: at least half of the name's
+    words of ``NAME_WORD_MIN`` letters or more (one word of one- and two-word names), other than
+    those in ``ignore`` (common first names), are words of the text, told in any script
+    («ماجد عبدالله» for Majed Abdullah, «والوحدة» for Al-Wehda). Where the named-entity reader
+    missed or merged the name in the other script ("Former Al-Nassr" for «النصر»), this finds it.
+    With ``every``, all those words must be there: where two people must be told apart, "Turki
+    bin Khalid" is not «فهد بن خالد»."""
+    words = [k for k in (_loose(k) for k in name_word_keys(name)) if len(k) >= NAME_WORD_MIN and k not in ignore]
+    if not words:
+        return False
+    present = _text_word_keys(text)
+    found = sum(1 for w in words if w in present
+                or any(100.0 * Levenshtein.normalized_similarity(w, p) >= SAME_NAME for p in present if len(p) >= len(w) - 1))
+    return found == len(words) if every else 2 * found >= len(words)

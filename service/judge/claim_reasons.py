@@ -102,7 +102,7 @@ def _people(slots: ClaimSlots) -> list:
 
 
 @lru_cache(maxsize=1)
-def _first_name_keys() -> frozenset[str]:
+def first_name_keys() -> frozenset[str]:
     from service.claims.lexicon_roles import FIRST_NAMES
     from service.claims.transliterate import to_latin_key
 
@@ -111,14 +111,17 @@ def _first_name_keys() -> frozenset[str]:
 
 def _unnamed_in(person, slots: ClaimSlots) -> bool:
     """Whether ``slots`` names the person nowhere: as the same name, by two of its words, or by
-    a word other than a common first name (names are told apart, so a doubt counts as a match:
+    a word other than a common first name, in any script (names are told apart, so a doubt counts as a match:
     "Tawfiq ar-Rabiah" and «توفيق الربيعة» must never make a conflict)."""
     from service.claims.transliterate import shares_name_word
     from service.judge.reasons import named_in
 
+    from service.claims.transliterate import named_across
+
     names = [other for other in slots.entities if other.kind != "role"]
-    return not any(same_entity(person, other) or shares_name_word(person.text, other.text, _first_name_keys())
-                   for other in names) and not named_in(person.text, slots.text)
+    return not any(same_entity(person, other) or shares_name_word(person.text, other.text, first_name_keys())
+                   for other in names) and not named_in(person.text, slots.text) \
+        and not named_across(person.text, slots.text, first_name_keys(), every=True)
 
 
 def _in_role(slots: ClaimSlots, roles: set[str]) -> list:

@@ -73,13 +73,21 @@ def shared_figures(a: ClaimSlots, b: ClaimSlots) -> list[str]:
             and any(comparable(q, r) and not conflicting(q, r) for r in theirs)]
 
 
+def names_across(a: ClaimSlots, b: ClaimSlots) -> list[str]:
+    """a's names that b gives in another script, where b's entity reader did not find them."""
+    from service.retrieval.relevance import named_across_scripts
+
+    return [e.key for e in a.entities if e.kind != "role" and named_across_scripts(e.text, a, b)]
+
+
 def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date | None,
                b_date: dt.date | None, min_cosine: float, list_shared: bool = True,
                figures_shared: bool = False) -> EventMatch:
     """Whether a and b can be about one event; ``list_shared=False`` skips naming the shared
     actors where they decide nothing (a close pair), so that its entities are never extracted.
     With ``figures_shared`` (a user's claim against a report), a counted figure both give is a
-    shared actor: a claim whose place was edited shares no name with its report, but its figures."""
+    shared actor: a claim whose place was edited shares no name with its report, but its figures;
+    so is a name of the claim the report writes in its own script (``names_across``)."""
     if cosine < min_cosine:
         return EventMatch(False, f"topic similarity {cosine:.2f} below {min_cosine:.2f}")
     if not time_compatible(a_date, b_date):
@@ -91,7 +99,7 @@ def same_event(a: ClaimSlots, b: ClaimSlots, *, cosine: float, a_date: dt.date |
         return EventMatch(True, "same topic, actors and time", ())
     shared = shared_entities(a, b)
     if figures_shared and not shared:
-        shared = shared_figures(a, b)
+        shared = shared_figures(a, b) or names_across(a, b)
     keys_b = b.entity_keys()
     if keys_a and keys_b and not shared and cosine < CLOSE_ENOUGH:
         return EventMatch(False, "no actor or place in common", ())

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from service.context import Context
+from service.claims.numbers import counted_nouns_matched_by
 from service.claims.slot_codec import prime_records
 from service.claims.slots import extract_slots
 from service.errors import InputError
@@ -33,6 +34,10 @@ MAX_CLAIM_CHARS = 2000
 # Short claims ("Putin spoke") match many sentences loosely: never confident.
 MIN_CONFIDENT_WORDS = 5
 CANDIDATES = 50
+# A report this close to the claim's best match, repeating its names and figures, is taken to be
+# about the claim's own fact (verdict.ANCHORED_REASON_MIN_COSINE): other sentences of the story
+# sit farther down and keep the usual bars.
+ANCHORED_GAP = 0.05
 # With filters, most nearest neighbours may be filtered out: look further.
 FILTERED_CANDIDATES = 200
 
@@ -97,7 +102,18 @@ def relevant_evidence(ctx: Context, claim: str, k: int = CANDIDATES, filters: Ch
             del records[furniture]
     prime_records(records.values())
     kept = [(records[i], s) for i, s in hits if i in records and filters.keep(records[i])]
+    _prepare_counted_nouns(ctx, claim, [record for record, _ in kept])
     return query, calibrated(claim, kept)
+
+
+def _prepare_counted_nouns(ctx: Context, claim: str, records: list[SentenceRecord]) -> None:
+    """Encode, in one batch, the counted nouns outside the lexicon the claim and the reports give
+    (``counted_nouns.py``), when the claim has one: the judge will ask whether they meet."""
+    nouns = ctx.counted_nouns
+    units = [q.unit for q in extract_slots(claim).quantities if nouns.asks_about(q.unit)]
+    if units:
+        nouns.prepare(units + [q.unit for r in records
+                               for q in extract_slots(r.sentence, r.published_at, r.language).quantities])
 
 
 def calibrated(claim: str, hits: list[tuple[SentenceRecord, float]]) -> list[Evidence]:
@@ -135,14 +151,17 @@ def split_by_verdict(ctx: Context, claim: str, query: np.ndarray | None, evidenc
       reasons, so with one every report is judged in full.
     """
     claim_side, assessed, sure_support = Side(claim), [], set()
+    best = max((item.score for item in evidence), default=0.0)
     for item in evidence:
         record = item.record
         side = Side(record.sentence, record.published_at, record.language)
+        anchored = item.score >= best - ANCHORED_GAP and item.relevance is not None and same_fact(item.relevance)
         if nli is None and top_k is not None and len(sure_support) >= top_k \
                 and not believable_reasons(extract_slots(claim), extract_slots(side.text, side.published_at, side.language),
-                                           cosine=item.score, mode="check"):
+                                           cosine=item.score, mode="check", anchored=anchored):
             continue
-        event, reasons = assess(claim_side, side, cosine=item.score, mode="check", list_shared=False)
+        event, reasons = assess(claim_side, side, cosine=item.score, mode="check", list_shared=False,
+                                anchored=anchored)
         if not event.same:
             continue
         assessed.append((item, event, reasons))
@@ -192,9 +211,11 @@ def check_claim(ctx: Context, claim: str, *, top_k: int = 5, filters: CheckFilte
     if not 1 <= top_k <= 100:
         raise InputError("top_k must be between 1 and 100")
     candidates = FILTERED_CANDIDATES if filters.active else CANDIDATES
-    query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
-    # An article's stance needs every report judged, not only until top_k supports are sure.
-    supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(), None if by_article else top_k)
+    with counted_nouns_matched_by(ctx.counted_nouns.same):
+        query, evidence = relevant_evidence(ctx, claim, max(candidates, top_k), filters)
+        # An article's stance needs every report judged, not only until top_k supports are sure.
+        supporting, conflicting = split_by_verdict(ctx, claim, query, evidence, ctx.nli(),
+                                                   None if by_article else top_k)
     result = {"claim": claim, "supporting": listed(supporting, top_k), "conflicting": listed(conflicting, top_k)}
     if by_article:
         from service.retrieval.article_stance import article_stances

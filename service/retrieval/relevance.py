@@ -65,11 +65,22 @@ def shared_anchors(claim: ClaimSlots, report: ClaimSlots) -> tuple[list[str], li
     shared, missing = [], []
     for e in claim.entities:
         if e.kind != "role":
-            (shared if any(same_entity(e, o) for o in theirs) else missing).append(e.text)
+            (shared if any(same_entity(e, o) for o in theirs) or named_across_scripts(e.text, claim, report)
+             else missing).append(e.text)
     for q in _figures(claim):
         same = any(comparable(q, r) and not conflicting(q, r) for r in report_figures)
         (shared if same else missing).append(q.text)
     return list(dict.fromkeys(shared)), list(dict.fromkeys(missing))
+
+
+def named_across_scripts(name: str, claim: ClaimSlots, report: ClaimSlots) -> bool:
+    """A claim's name the report gives in another script where its named-entity reader found no
+    such name, or merged it with its title ("Former Al-Nassr", «ولاعب النصر السابق ماجد عبدالله»)."""
+    from service.judge.claim_reasons import first_name_keys
+    from service.claims.transliterate import named_across
+    from service.pipeline.normalize import is_arabic
+
+    return is_arabic(claim.text) != is_arabic(report.text) and named_across(name, report.text, first_name_keys())
 
 
 def contested_figures(claim: ClaimSlots, report: ClaimSlots) -> int:
