@@ -8,6 +8,7 @@ month pair naming two months ("أيلول/ ديسمبر") is flagged: an editor 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 
 from service.claims import calendar_words as cw
@@ -95,8 +96,43 @@ def extract_dates(text: str, reference: datetime.date | None = None,
     return found
 
 
+# English writes a length before its noun with a hyphen: "a one-year deal", "a 10-day visit"
+# (not an age: "a 25-year-old").
+_HYPHENATED = re.compile(r"(?<![\w-])(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                         r"|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)-(minute|hour|day|week|month|year)s?"
+                         r"(?![\w-])", re.IGNORECASE)
+_ENGLISH_VALUES = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
+_ENGLISH_VALUES.update(fifteen=15, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, ninety=90, hundred=100)
+# Round counts French gives of days, weeks, years: "une dizaine de jours" is eight to twelve.
+_ROUND_COUNTS = re.compile(r"(?<!\w)(?:une\s+)?(dizaine|douzaine|quinzaine|vingtaine|trentaine)\s+(?:de\s+|d')"
+                           r"(jours|semaines|mois|ans|années|heures)(?!\w)", re.IGNORECASE)
+_ROUND_VALUES = {"dizaine": (8, 12), "douzaine": (11, 13), "quinzaine": (13, 16), "vingtaine": (18, 22),
+                 "trentaine": (28, 32)}
+_FRENCH_UNITS = {"jours": "day", "semaines": "week", "mois": "month", "ans": "year", "années": "year",
+                 "heures": "hour"}
+
+
+def _written_lengths(text: str) -> list[Duration]:
+    """Lengths the quantity reader does not see: "one-year", "une dizaine de jours", "a fortnight"."""
+    found = []
+    for m in _HYPHENATED.finditer(text):
+        if text[m.end():m.end() + 4].lower() == "-old":
+            continue
+        word = m.group(1).lower()
+        value = float(word) if word.isdigit() else float(_ENGLISH_VALUES[word])
+        days = value * _DAYS_PER[m.group(2).lower()]
+        found.append(Duration(m.start(), m.end(), m.group(0), days, days))
+    for m in _ROUND_COUNTS.finditer(text):
+        low, high = _ROUND_VALUES[m.group(1).lower()]
+        per = _DAYS_PER[_FRENCH_UNITS[m.group(2).lower()]]
+        found.append(Duration(m.start(), m.end(), m.group(0), low * per, high * per))
+    for m in re.finditer(r"(?<!\w)(?:a\s+)?fortnight(?!\w)", text, re.IGNORECASE):
+        found.append(Duration(m.start(), m.end(), m.group(0), 14.0, 14.0))
+    return found
+
+
 def extract_durations(text: str, lang: str | None = None) -> list[Duration]:
-    """Spans of time: "لمدة يومين", "ما بين خمسة وسبعة أيام", "48 ساعة", "a week"."""
+    """Spans of time: "لمدة يومين", "ما بين خمسة وسبعة أيام", "48 ساعة", "a week", "a one-year deal"."""
     found = [Duration(q.start, q.end, q.text, q.value * _DAYS_PER[q.unit],
                       (q.value if q.high is None else q.high) * _DAYS_PER[q.unit])
              for q in extract_quantities(text, lang) if q.unit in _DAYS_PER and not q.is_percent]
@@ -110,6 +146,7 @@ def extract_durations(text: str, lang: str | None = None) -> list[Duration]:
         if unit and not any(d.start <= tok.start < d.end for d in found):
             days = float(_DAYS_PER[unit])
             found.append(Duration(start, tok.end, text[start:tok.end], days, days))
+    found += [d for d in _written_lengths(text) if not any(f.start < d.end and d.start < f.end for f in found)]
     return sorted(found, key=lambda d: d.start)
 
 

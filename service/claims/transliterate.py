@@ -204,18 +204,53 @@ def _text_word_keys(text: str) -> frozenset[str]:
 NAME_WORD_MIN = 3
 
 
+# Words that link the parts of a name (son of, family of): never what tells two names apart.
+_NAME_LINKS = frozenset("bin ben ibn bint бен бин ибн бинт بن ابن بنت آل ال аль эль al el".split())
+
+
+def _name_word_variants(name: str) -> list[frozenset[str]]:
+    """Each word's skeletons: a Latin word ending in a vowel and "h" may be an Arabic ح
+    ("Saleh" is «صالح», "slh", where the key drops the h as in "Abdullah")."""
+    variants = []
+    for word in _WORDS.findall(fold_arabic(unicodedata.normalize("NFKC", name))):
+        if word.lower() in _PARTICLES or word.lower() in _NAME_LINKS:
+            continue
+        script = _script(word)
+        key = _loose(_KEYERS[script](word))
+        keys = {key}
+        if script == "latin" and re.search(r"[aeiou]h$", word.lower()):
+            keys.add(key + "h")
+        keys = {k for k in keys if len(k) >= NAME_WORD_MIN - 1}
+        if keys:
+            variants.append(frozenset(keys))
+    return variants
+
+
+def _present(key: str, present: frozenset[str]) -> bool:
+    if key in present:
+        return True
+    if len(key) < NAME_WORD_MIN:
+        return False                # a two-letter skeleton counts only as written: "Shura", «الشورى»: "xr"
+    # One letter apart in a long skeleton is one name (Австралия "afstrl", «أستراليا» "astrl").
+    return any(Levenshtein.distance(key, p) <= 1 if len(key) >= 5 else
+               100.0 * Levenshtein.normalized_similarity(key, p) >= SAME_NAME for p in present if len(p) >= len(key) - 1)
+
+
 def named_across(name: str, text: str, ignore: frozenset[str] = frozenset(), *, every: bool = False) -> bool:
     """Whether ``text`` (any script) names ``name`` word by word: at least half of the name's
-    words of ``NAME_WORD_MIN`` letters or more (one word of one- and two-word names), other than
-    those in ``ignore`` (common first names), are words of the text, told in any script
-    («ماجد عبدالله» for Majed Abdullah, «والوحدة» for Al-Wehda). Where the named-entity reader
-    missed or merged the name in the other script ("Former Al-Nassr" for «النصر»), this finds it.
-    With ``every``, all those words must be there: where two people must be told apart, "Turki
-    bin Khalid" is not «فهد بن خالد»."""
-    words = [k for k in (_loose(k) for k in name_word_keys(name)) if len(k) >= NAME_WORD_MIN and k not in ignore]
-    if not words:
+    words (skeletons of two letters or more), other than those in ``ignore`` (common first
+    names), are words of the text, told in any script («ماجد عبدالله» for Majed Abdullah,
+    «والوحدة» for Al-Wehda). A name made only of common first names ("Nabil Al Saleh") needs
+    all of them. Where the named-entity reader missed or merged the name in the other script
+    ("Former Al-Nassr" for «النصر»), this finds it. With ``every``, all the words must be
+    there: where two people must be told apart, "Turki bin Khalid" is not «فهد بن خالد»."""
+    words = _name_word_variants(name)
+    telling = [w for w in words if not w & ignore and any(len(k) >= NAME_WORD_MIN for k in w)]
+    if not telling:
+        telling, every = [w for w in words if any(len(k) >= NAME_WORD_MIN for k in w)], True
+    telling += [w for w in words if w not in telling and all(len(k) < NAME_WORD_MIN for k in w) and not w & ignore]
+    if not telling:
         return False
     present = _text_word_keys(text)
-    found = sum(1 for w in words if w in present
-                or any(100.0 * Levenshtein.normalized_similarity(w, p) >= SAME_NAME for p in present if len(p) >= len(w) - 1))
-    return found == len(words) if every else 2 * found >= len(words)
+    found = sum(1 for w in telling if any(_present(k, present) for k in w))
+    return found == len(telling) if every else 2 * found >= len(telling)

@@ -297,3 +297,23 @@ def test_never_crashes_and_spans_hold(text: str, reference) -> None:
     for duration in extract_durations(text):
         assert text[duration.start:duration.end] == duration.text
         assert 0 <= duration.days_low <= duration.days_high
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("He signed on a one-year deal.", 365, 365),
+    ("a 10-day visit", 10, 10),
+    ("a three-month ban", 90, 90),
+    ("La climatisation est en panne depuis une dizaine de jours.", 8, 12),
+    ("depuis une quinzaine de jours", 13, 16),
+    ("out of order for a fortnight", 14, 14),
+])
+def test_lengths_written_before_their_noun_or_as_round_counts(text, low, high):
+    from service.claims.dates import extract_durations
+
+    assert [(d.days_low, d.days_high) for d in extract_durations(text)] == [(low, high)]
+
+
+def test_an_age_is_not_a_length():
+    from service.claims.dates import extract_durations
+
+    assert extract_durations("a 25-year-old man was arrested") == []
