@@ -34,7 +34,7 @@ ANTONYM_POLES = (
     Pole("quantity", "direction", "increase", "زاد|زادت|يزيد|تزيد|سيزيد|ستزيد|زيادة|زيادات|رفع-|ارتفاع|رتفع-"
          "|ضاعف-|مضاعفة|توسيع|وسع-|increas*|rais*|boost*|expand*|expansion|step up|stepped up|steps up"
          "|ramp up|ramped up|bolster*|augment*|hausse|accroi*|renforc*|увелич*|нарасти*|наращив*|расшир*"
-         "|قفز-|صعد-|مرتفع|rose|rise|rises|rising|climb*|jump*|gained|gain|gains|surg*|up|creat*|hire|hired"
+         "|قفز-|صعد-|مرتفع|rose|rise|rises|rising|climb*|jump*|gained|gain|gains|surg*|up|higher|creat*|hire|hired"
          "|hires|hiring|relev*|gagn*|progress*|grimp*|bondi*|créer|créera|crée|повыси*|повыша*|подорож*"
          "|вырос|выросла|выросли|выросло|вырастет|рост|роста|ростом|создать|создаст|создаст"),
     Pole("inclusion", "scope", "include", "شمل-|شمول|+ضم|ضمت|تضمن-|بما في ذلك|includ*|cover|covers|covered"

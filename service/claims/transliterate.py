@@ -100,6 +100,10 @@ def _latin_key(word: str) -> str:
     return head + _finish(re.sub("[^a-z" + _VOWEL + "]", "", body))
 
 
+# Words that link the parts of a name (son of, family of): never what tells two names apart.
+_NAME_LINKS = frozenset("bin ben ibn bint бен бин ибн бинт بن ابن بنت آل ال аль эль al el".split())
+
+
 _KEYERS = {"arabic": _arabic_key, "cyrillic": _cyrillic_key, "latin": _latin_key}
 _PARTICLES = frozenset({"al", "el", "ال"})
 
@@ -156,10 +160,12 @@ def same_name(a: str, b: str) -> bool:
 SAME_WORD = 75.0
 
 
-def name_word_keys(text: str) -> list[str]:
-    """The skeleton of each word of a name (articles and particles dropped)."""
+def name_word_keys(text: str, links: bool = True) -> list[str]:
+    """The skeleton of each word of a name (articles and particles dropped; with ``links=False``
+    the words that link its parts too: "bin" is in half the names of the Gulf)."""
     text = fold_arabic(unicodedata.normalize("NFKC", text))
-    keys = [_KEYERS[_script(w)](w) for w in _WORDS.findall(text) if w.lower() not in _PARTICLES]
+    keys = [_KEYERS[_script(w)](w) for w in _WORDS.findall(text) if w.lower() not in _PARTICLES
+            and (links or w.lower() not in _NAME_LINKS)]
     return [k for k in keys if len(k) >= 2]
 
 
@@ -167,9 +173,9 @@ def shares_name_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bo
     """Whether two names have a word in common across scripts (skeletons in ``ignore``, such as
     common first names, do not count): Jorge Jesus and «خورخي جيسوس» may be one person even
     where the whole names, transliterated differently, are not ``same_name``."""
-    words_b = [k for k in name_word_keys(b) if k not in ignore]
+    words_b = [k for k in name_word_keys(b, links=False) if k not in ignore]
     return any(100.0 * Levenshtein.normalized_similarity(x, y) >= SAME_WORD
-               for x in name_word_keys(a) if x not in ignore for y in words_b)
+               for x in name_word_keys(a, links=False) if x not in ignore for y in words_b)
 
 
 # Letters an Arabic word carries before a name: "and", "by/in", "to/for", "as", "so" (والوحدة,
@@ -202,10 +208,6 @@ def _text_word_keys(text: str) -> frozenset[str]:
 # A name word's skeleton needs this many letters to be looked for in a text: shorter ones
 # ("bn", "al", "mr") match too many words.
 NAME_WORD_MIN = 3
-
-
-# Words that link the parts of a name (son of, family of): never what tells two names apart.
-_NAME_LINKS = frozenset("bin ben ibn bint бен бин ибн бинт بن ابن بنت آل ال аль эль al el".split())
 
 
 def _name_word_variants(name: str) -> list[frozenset[str]]:

@@ -124,11 +124,23 @@ def _unnamed_in(person, slots: ClaimSlots) -> bool:
         and not named_across(person.text, slots.text, first_name_keys(), every=True)
 
 
+# Roles one language names with one word and another with two: a club's "president" is its
+# «رئيس» (head), while «الرئيس» alone is a head of state.
+ROLE_KIN = {"president": "head"}
+
+
+def role_keys(slots: ClaimSlots) -> set[str]:
+    return {ROLE_KIN.get(r.role_key, r.role_key) for r in slots.roles}
+
+
 def _in_role(slots: ClaimSlots, roles: set[str]) -> list:
     """The people who may hold one of ``roles``: its holder where the slots found one, else anyone
     the slots do not give another role ("the governor of the Makkah region, Prince X")."""
-    holders = {(r.holder.start, r.holder.end) for r in slots.roles if r.role_key in roles and r.holder}
-    others = {(r.holder.start, r.holder.end) for r in slots.roles if r.role_key not in roles and r.holder}
+    def held(role) -> bool:
+        return ROLE_KIN.get(role.role_key, role.role_key) in roles
+
+    holders = {(r.holder.start, r.holder.end) for r in slots.roles if held(r) and r.holder}
+    others = {(r.holder.start, r.holder.end) for r in slots.roles if not held(r) and r.holder}
     people = _people(slots)
     if holders:
         return [p for p in people if (p.start, p.end) in holders]
@@ -136,12 +148,21 @@ def _in_role(slots: ClaimSlots, roles: set[str]) -> list:
 
 
 def person_reasons(claim: ClaimSlots, report: ClaimSlots) -> list[Reason]:
-    roles = {r.role_key for r in claim.roles} & {r.role_key for r in report.roles}
+    roles = role_keys(claim) & role_keys(report)
     if not roles:
         return []
     mine = [p for p in _in_role(claim, roles) if _unnamed_in(p, report)]
-    theirs = [p for p in _in_role(report, roles) if _unnamed_in(p, claim)]
-    if len(mine) == 1 and theirs:
+    if len(mine) != 1:
+        return []
+    holders = _in_role(report, roles)
+    theirs = [p for p in holders if _unnamed_in(p, claim)]
+    if not theirs and holders:
+        # Every holder the report's slots found is named in the claim too, in another part (the
+        # predecessor the new president succeeds): the report's person the claim does not name,
+        # and whom the slots give no other role, is the one its role goes to.
+        others = {(r.holder.start, r.holder.end) for r in report.roles if r.holder}
+        theirs = [p for p in _people(report) if (p.start, p.end) not in others and _unnamed_in(p, claim)]
+    if theirs:
         return [Reason("entity", mine[0].text, theirs[0].text)]
     return []
 

@@ -25,6 +25,7 @@ from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
 from service.pipeline.normalize import standard_letters
+from service.retrieval.counted_nouns import written_nouns
 from service.retrieval.relevance import CONFIDENT_MIN, SHOW_MIN, relevance, same_fact
 from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
 from service.store.articles import furniture_among, sentence_records
@@ -110,10 +111,10 @@ def _prepare_counted_nouns(ctx: Context, claim: str, records: list[SentenceRecor
     """Encode, in one batch, the counted nouns outside the lexicon the claim and the reports give
     (``counted_nouns.py``), when the claim has one: the judge will ask whether they meet."""
     nouns = ctx.counted_nouns
-    units = [q.unit for q in extract_slots(claim).quantities if nouns.asks_about(q.unit)]
-    if units:
-        nouns.prepare(units + [q.unit for r in records
-                               for q in extract_slots(r.sentence, r.published_at, r.language).quantities])
+    mine = [q for q in extract_slots(claim).quantities if nouns.asks_about(q.unit)]
+    if mine:
+        figures = mine + [q for r in records for q in extract_slots(r.sentence, r.published_at, r.language).quantities]
+        nouns.prepare([q.unit for q in figures], written_nouns(figures))
 
 
 def calibrated(claim: str, hits: list[tuple[SentenceRecord, float]]) -> list[Evidence]:

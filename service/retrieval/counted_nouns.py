@@ -13,6 +13,7 @@ kept per process; a check encodes the nouns it has not met in one batch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -31,6 +32,16 @@ def _spelled(unit: str) -> str:
     return unit[:-1] + "ة" if is_arabic(unit) and unit.endswith("ه") and len(unit) > 2 else unit
 
 
+def written_nouns(quantities) -> dict[str, str]:
+    """Each figure's unit and its noun as the text writes it (the figure's last word)."""
+    found = {}
+    for q in quantities:
+        words = re.findall(r"[^\W\d_]+", q.text)
+        if q.unit and words:
+            found.setdefault(q.unit, words[-1])
+    return found
+
+
 class CountedNouns:
     """``same(a, b)`` for two units found as written; ``prepare`` encodes the nouns a check will ask about."""
 
@@ -42,13 +53,16 @@ class CountedNouns:
     def asks_about(unit: str | None) -> bool:
         return bool(unit) and not nw.is_unit_class(unit)
 
-    def prepare(self, units: Iterable[str | None]) -> None:
+    def prepare(self, units: Iterable[str | None], written: dict[str, str] | None = None) -> None:
+        """Encode the units not met yet, each as ``written`` gives it (the noun as the text spells
+        it: "séances", where the unit is folded to "seances"), else as spelled from the unit."""
         new = sorted({u for u in units if self.asks_about(u) and u not in self._vectors})
         if not new:
             return
         if len(self._vectors) + len(new) > MAX_KEPT:
             self._vectors.clear()
-        vectors = np.asarray(self._encode([_spelled(u) for u in new]), dtype=np.float32)
+        written = written or {}
+        vectors = np.asarray(self._encode([written.get(u) or _spelled(u) for u in new]), dtype=np.float32)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
         self._vectors.update(zip(new, vectors))
 

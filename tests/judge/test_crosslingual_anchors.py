@@ -22,7 +22,7 @@ from service.retrieval.relevance import relevance, shared_anchors
 DAY = dt.date(2015, 7, 22)
 SIGNING = "تعاقد نادي الاتحاد مع حارس مرمى الوحدة عساف القرني لمدة 3 أعوام."
 LEGEND = "طمأن لاعب النصر السابق ماجد عبدالله محبيه، مؤكدا أنه لم يجر أي فحوصات طبية."
-CLUB = "أعلن النادي الأهلي تعيين مساعد الزويهري رئيسا للنادي خلفا للأمير فهد بن خالد."
+CLUB = "اعتمد النادي الأهلي الأستاذ مساعد الزويهري رئيساً للنادي خلفاً لرئيس النادي المستقيل الأمير فهد بن خالد."
 
 
 @pytest.mark.parametrize("name, text", [
@@ -107,3 +107,39 @@ def test_counted_nouns_outside_the_lexicon_meet_only_where_a_matcher_says_so():
     with counted_nouns_matched_by(lambda a, b: {a, b} == {"homes", "منزل"}):
         assert [(r.claim, r.evidence) for r in slot_reasons(claim, report) if r.type == "number"] == \
             [("30 homes", "300 منزل")]
+
+
+MARKET = "أغلق مؤشر السوق اليوم منخفضاً 71.08 نقطة عند مستوى 9301.66 نقطة."
+
+
+def test_a_market_that_closed_higher_against_one_that_closed_down():
+    from service.judge.verdict import Side, judge
+
+    result = judge(Side("The index closed 71.08 points higher at 9,301.66."), Side(MARKET, DAY, "ar"),
+                   cosine=0.7, mode="check")
+    assert result.verdict == "conflict" and "antonym" in {r.type for r in result.reasons}, result.reasons
+
+
+def test_a_figure_s_noun_is_encoded_as_the_text_writes_it():
+    from service.retrieval.counted_nouns import written_nouns
+
+    figures = extract_slots("Le Conseil a adopté 92 résolutions en 28 séances.").quantities
+    assert written_nouns(figures) == {q.unit: w for q, w in zip(figures, ["résolutions", "séances"])}
+
+
+def test_bin_is_not_a_name_word_two_people_share():
+    from service.claims.transliterate import shares_name_word
+
+    assert not shares_name_word("Khalid bin Abdullah", "فهد بن خالد", frozenset({"hld"}))
+    assert shares_name_word("Fahd bin Khalid", "فهد بن خالد")
+
+
+def test_another_person_in_the_club_s_presidency():
+    from service.judge.claim_reasons import person_reasons
+
+    claim = extract_slots("Al-Ahli confirmed Prince Khalid bin Abdullah as club president, succeeding Prince "
+                          "Fahd bin Khalid who resigned.")
+    found = person_reasons(claim, extract_slots(CLUB, DAY, "ar"))
+    assert [(r.claim, r.evidence) for r in found] == [("Khalid bin Abdullah", "مساعد الزويهري")]
+    faithful = extract_slots("Al-Ahli named Musaed al-Zuwaihri club president, succeeding Prince Fahd bin Khalid.")
+    assert person_reasons(faithful, extract_slots(CLUB, DAY, "ar")) == []
