@@ -48,6 +48,7 @@ class Relevance:
     report_anchors: int = 0        # how many the report has: a heading cannot repeat four names
     missing: tuple[str, ...] = ()  # the claim's anchors the report does not repeat
     roles: int = 0                 # roles both name (spokesman, minister): what a person edit keeps
+    other_instance: bool = False   # every figure of two or more told otherwise: another day's report
 
     def why(self, cosine: float) -> str:
         if not self.shared:
@@ -105,7 +106,12 @@ def same_fact(found: Relevance, reasons=()) -> bool:
     otherwise ("52,000 fighters signed" against «62 ألف مقاتل»); a claim with no names or figures
     leaves it to the judge's cosine bars. Another sentence of the same story names the team and the
     city, not the camp's length and the match's date. Half is counted of what the report could
-    repeat: a heading naming one actor repeats all it can by naming it."""
+    repeat: a heading naming one actor repeats all it can by naming it. An edit changes one thing:
+    a report that gives every one of the claim's two or more figures otherwise, and none of them
+    as the claim does, is another instance of the template (the market's report of another day,
+    another club's bid), not the claim's fact."""
+    if found.other_instance:
+        return False
     explained = sum(1 for anchor in found.missing if any(anchor in r.claim or r.claim in anchor for r in reasons))
     contested = max(found.contested, explained)
     # Another person in the same role ("spokesman Eric Schultz" against «المتحدث ... جوش إرنست»):
@@ -124,6 +130,17 @@ def features(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots) 
     return [cosine, share, float(bool(shared)), best - cosine], shared, missing
 
 
+def other_instance(claim: ClaimSlots, report: ClaimSlots) -> bool:
+    """Two or more of the claim's figures given otherwise, none given as the claim gives it (a
+    market's level of another day may sit within rounding of the claim's: near is not the same)."""
+    theirs = _figures(report)
+    mine = [q for q in _figures(claim) if any(comparable(q, r) for r in theirs)]
+    contested = [q for q in mine if all(conflicting(q, r) for r in theirs if comparable(q, r))]
+    same = [q for q in mine if any(comparable(q, r) and abs(q.value - r.value) <= 0.005 * max(abs(q.value), abs(r.value))
+                                   for r in theirs)]
+    return len(contested) >= 2 and not same
+
+
 def relevance(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots) -> Relevance:
     values, shared, missing = features(cosine, best, claim, report)
     w = WEIGHTS
@@ -132,4 +149,5 @@ def relevance(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots)
     return Relevance(1 / (1 + math.exp(-logit)), tuple(shared), len(shared) + len(missing),
                      contested_anchors(claim, report),
                      len([e for e in report.entities if e.kind != "role"]) + len(_figures(report)), tuple(missing),
-                     len({r.role_key for r in claim.roles} & {r.role_key for r in report.roles}))
+                     len({r.role_key for r in claim.roles} & {r.role_key for r in report.roles}),
+                     other_instance(claim, report))

@@ -51,3 +51,17 @@ def test_a_place_told_otherwise_is_contested_like_a_figure():
     found = _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة تبوك.", 0.45, 0.49)
     assert found.contested == 1 and same_fact(found)
     assert _found(claim, "أغلقت الهيئة 10 منشآت سياحية بمنطقة جازان.", 0.45, 0.49).contested == 0
+
+
+def test_a_report_giving_every_figure_otherwise_is_another_instance_not_the_claim_s_fact():
+    import datetime as dt
+
+    from service.claims.slots import extract_slots
+    from service.retrieval.relevance import relevance, same_fact
+
+    day = dt.date(2015, 7, 22)
+    claim = extract_slots("The Saudi index closed 71.08 points lower at 9,301.66, on trading of 5 billion riyals.")
+    other_day = extract_slots("أغلق مؤشر السوق السعودية منخفضا 9.12 نقطة عند 9098.27 نقطة بتداولات 4.1 مليار ريال.", day, "ar")
+    edited = extract_slots("أغلق مؤشر السوق السعودية منخفضا 9.12 نقطة عند 9301.66 نقطة بتداولات 5 مليارات ريال.", day, "ar")
+    assert not same_fact(relevance(0.6, 0.6, claim, other_day))
+    assert same_fact(relevance(0.6, 0.6, claim, edited))
