@@ -49,7 +49,10 @@ def main() -> None:
         tmp.write("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases))
     runs = {args.run: evaluate_crosslingual(ctx, Path(tmp.name))}
     if not args.no_cosine:
-        runs["cosine"] = evaluate_crosslingual(ctx, Path(tmp.name), bare_cosine(ctx))
+        # One baseline entry per labels file and halves: a dev-only run never overwrites the two-half one.
+        both = sorted(args.halves) == ["dev", "held_out"] and args.labels == LABELS
+        runs["cosine" if both else f"cosine-{args.labels.stem}-{'-'.join(args.halves)}"] = \
+            evaluate_crosslingual(ctx, Path(tmp.name), bare_cosine(ctx))
     Path(tmp.name).unlink()
     print(f"store: {store}")
     print(figures_table(runs))
