@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from service.pipeline.normalize import fold_arabic
@@ -191,18 +191,21 @@ def _loose(key: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _text_word_keys(text: str) -> frozenset[str]:
-    keys = set()
+    keys: set[str] = set()
     for word in _WORDS.findall(fold_arabic(unicodedata.normalize("NFKC", text))):
-        script = _script(word)
-        forms = {word}
-        if script == "arabic":
-            stripped = _ARABIC_PROCLITICS.sub("", word)
-            forms |= {stripped, "ال" + stripped[2:] if stripped.startswith("لل") else stripped}
-        for form in forms:
-            key = _loose(_KEYERS[script](form))
-            if len(key) >= 2:
-                keys.add(key)
+        keys |= _word_keys(word)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> frozenset[str]:
+    """A text word's skeletons, with and without the Arabic letters it carries before a name."""
+    script = _script(word)
+    forms = {word}
+    if script == "arabic":
+        stripped = _ARABIC_PROCLITICS.sub("", word)
+        forms |= {stripped, "ال" + stripped[2:] if stripped.startswith("لل") else stripped}
+    return frozenset(key for key in (_loose(_KEYERS[script](form)) for form in forms) if len(key) >= 2)
 
 
 # A name word's skeleton needs this many letters to be looked for in a text: shorter ones
@@ -210,7 +213,8 @@ def _text_word_keys(text: str) -> frozenset[str]:
 NAME_WORD_MIN = 3
 
 
-def _name_word_variants(name: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=20_000)
+def _name_word_variants(name: str) -> tuple[frozenset[str], ...]:
     """Each word's skeletons: a Latin word ending in a vowel and "h" may be an Arabic ح
     ("Saleh" is «صالح», "slh", where the key drops the h as in "Abdullah")."""
     variants = []
@@ -225,17 +229,16 @@ def _name_word_variants(name: str) -> list[frozenset[str]]:
         keys = {k for k in keys if len(k) >= NAME_WORD_MIN - 1}
         if keys:
             variants.append(frozenset(keys))
-    return variants
+    return tuple(variants)
 
 
-def _present(key: str, present: frozenset[str]) -> bool:
+def _present(key: str, present: frozenset[str], listed: tuple[str, ...]) -> bool:
     if key in present:
         return True
-    if len(key) < NAME_WORD_MIN:
-        return False                # a two-letter skeleton counts only as written: "Shura", «الشورى»: "xr"
+    if len(key) < 5:
+        return False        # short skeletons only as written ("xr" for Shura, «الشورى»; one edit is a name apart)
     # One letter apart in a long skeleton is one name (Австралия "afstrl", «أستراليا» "astrl").
-    return any(Levenshtein.distance(key, p) <= 1 if len(key) >= 5 else
-               100.0 * Levenshtein.normalized_similarity(key, p) >= SAME_NAME for p in present if len(p) >= len(key) - 1)
+    return process.extractOne(key, listed, scorer=Levenshtein.distance, score_cutoff=1) is not None
 
 
 def named_across(name: str, text: str, ignore: frozenset[str] = frozenset(), *, every: bool = False) -> bool:
@@ -246,7 +249,7 @@ def named_across(name: str, text: str, ignore: frozenset[str] = frozenset(), *, 
     all of them. Where the named-entity reader missed or merged the name in the other script
     ("Former Al-Nassr" for «النصر»), this finds it. With ``every``, all the words must be
     there: where two people must be told apart, "Turki bin Khalid" is not «فهد بن خالد»."""
-    words = _name_word_variants(name)
+    words = list(_name_word_variants(name))
     telling = [w for w in words if not w & ignore and any(len(k) >= NAME_WORD_MIN for k in w)]
     if not telling:
         telling, every = [w for w in words if any(len(k) >= NAME_WORD_MIN for k in w)], True
@@ -254,5 +257,6 @@ def named_across(name: str, text: str, ignore: frozenset[str] = frozenset(), *, 
     if not telling:
         return False
     present = _text_word_keys(text)
-    found = sum(1 for w in telling if any(_present(k, present) for k in w))
+    listed = tuple(present)
+    found = sum(1 for w in telling if any(_present(k, present, listed) for k in w))
     return found == len(telling) if every else 2 * found >= len(telling)

@@ -24,7 +24,7 @@ from service.errors import InputError
 from service.judge.learned import disagree_probabilities
 from service.judge.verdict import MODES, Side, assess, believable_reasons, decide, needs_classifier
 from service.models import Evidence, SentenceRecord
-from service.pipeline.normalize import standard_letters
+from service.pipeline.normalize import is_arabic, standard_letters
 from service.retrieval.counted_nouns import written_nouns
 from service.retrieval.relevance import CONFIDENT_MIN, SHOW_MIN, relevance, same_fact
 from service.retrieval.wire_copies import copy_key, group_copies, grouped_json
@@ -112,9 +112,13 @@ def _prepare_counted_nouns(ctx: Context, claim: str, records: list[SentenceRecor
     (``counted_nouns.py``), when the claim has one: the judge will ask whether they meet."""
     nouns = ctx.counted_nouns
     mine = [q for q in extract_slots(claim).quantities if nouns.asks_about(q.unit)]
-    if mine:
-        figures = mine + [q for r in records for q in extract_slots(r.sentence, r.published_at, r.language).quantities]
-        nouns.prepare([q.unit for q in figures], written_nouns(figures))
+    if not mine:
+        return
+    scripts = {is_arabic(q.unit) for q in mine}
+    theirs = [q for r in records for q in extract_slots(r.sentence, r.published_at, r.language).quantities
+              if nouns.asks_about(q.unit) and (not is_arabic(q.unit)) in scripts]
+    if theirs:                  # only nouns of two scripts are ever compared (CountedNouns.same)
+        nouns.prepare([q.unit for q in mine + theirs], written_nouns(mine + theirs))
 
 
 def calibrated(claim: str, hits: list[tuple[SentenceRecord, float]]) -> list[Evidence]:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.claims.entities import same_entity
 from service.claims.numbers import comparable, conflicting
 from service.claims.slots import ClaimSlots
+from service.pipeline.normalize import is_arabic
 
 # Fitted on the dev half (benchmarks/crosslingual_fit.py): 3,900 retrieved reports of 78 claims, 108
 # of them the claim's target or a copy of it. ``gap`` is the best report's cosine minus this one's: a
@@ -79,9 +81,12 @@ def named_across_scripts(name: str, claim: ClaimSlots, report: ClaimSlots) -> bo
     such name, or merged it with its title ("Former Al-Nassr", «ولاعب النصر السابق ماجد عبدالله»)."""
     from service.judge.claim_reasons import first_name_keys
     from service.claims.transliterate import named_across
-    from service.pipeline.normalize import is_arabic
 
-    return is_arabic(claim.text) != is_arabic(report.text) and named_across(name, report.text, first_name_keys())
+    return _arabic(claim.text) != _arabic(report.text) and named_across(name, report.text, first_name_keys())
+
+
+# A claim meets fifty reports, each several times: their scripts are looked at once.
+_arabic = lru_cache(maxsize=50_000)(is_arabic)
 
 
 def contested_figures(claim: ClaimSlots, report: ClaimSlots) -> int:
