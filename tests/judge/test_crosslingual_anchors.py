@@ -143,3 +143,12 @@ def test_another_person_in_the_club_s_presidency():
     assert [(r.claim, r.evidence) for r in found] == [("Khalid bin Abdullah", "مساعد الزويهري")]
     faithful = extract_slots("Al-Ahli named Musaed al-Zuwaihri club president, succeeding Prince Fahd bin Khalid.")
     assert person_reasons(faithful, extract_slots(CLUB, DAY, "ar")) == []
+
+
+@pytest.mark.parametrize("claim", [
+    "Majed Abdallah, ancienne star d'Al-Nassr, a reconnu avoir passé des examens médicaux.",
+    "Маджед Абдулла, бывший игрок «Ан-Насра», сообщил, что проходил медицинское обследование.",
+])
+def test_the_lower_negation_bar_in_french_and_russian(claim):
+    _, conflicting = split_by_verdict(None, claim, None, [_item(claim, LEGEND, 0.46, 0.46)])
+    assert [r.type for r in conflicting[0].reasons] == ["negation"]

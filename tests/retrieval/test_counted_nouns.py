@@ -37,3 +37,18 @@ def test_nouns_are_encoded_once(nouns):
     counting.prepare(["homes", "منزل", "fighter", None])
     counting.same("homes", "منزل")
     assert calls == [["homes", "منزل"]]
+
+
+@pytest.mark.parametrize("claim", [
+    "Gunmen torched about 30 homes in the village.",
+    "Des hommes armés ont incendié 30 maisons du village.",
+    "Боевики подожгли около 50 домов в деревне.",
+])
+def test_a_figure_of_another_count_of_houses_is_a_number_conflict_in_each_language(nouns, claim):
+    from service.claims.numbers import counted_nouns_matched_by
+    from service.claims.slots import extract_slots
+    from service.judge.reasons import slot_reasons
+
+    report = extract_slots("أشعل المسلحون النار في أكثر من 300 منزل بالقرية.")
+    with counted_nouns_matched_by(nouns.same):
+        assert "number" in {r.type for r in slot_reasons(extract_slots(claim), report)}
