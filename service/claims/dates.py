@@ -115,6 +115,8 @@ _FRENCH_UNITS = {"jours": "day", "semaines": "week", "mois": "month", "ans": "ye
 def _written_lengths(text: str) -> list[Duration]:
     """Lengths the quantity reader does not see: "one-year", "une dizaine de jours", "a fortnight"."""
     found = []
+    if "-" not in text and "aine" not in text and "ortnight" not in text:
+        return found                    # most sentences: none of the three forms can be there
     for m in _HYPHENATED.finditer(text):
         if text[m.end():m.end() + 4].lower() == "-old":
             continue
