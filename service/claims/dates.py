@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from service.claims import calendar_words as cw
-from service.claims.number_words import fold_key, match_phrase, unit_of
+from service.claims.number_words import fold_key, match_phrase, unit_of, word_entry
 from service.claims.numbers import Token, extract_quantities, tokenize
 
 
@@ -101,8 +101,7 @@ def extract_dates(text: str, reference: datetime.date | None = None,
 _HYPHENATED = re.compile(r"(?<![\w-])(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                          r"|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred)-(minute|hour|day|week|month|year)s?"
                          r"(?![\w-])", re.IGNORECASE)
-_ENGLISH_VALUES = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), range(1, 13)))
-_ENGLISH_VALUES.update(fifteen=15, twenty=20, thirty=30, forty=40, fifty=50, sixty=60, ninety=90, hundred=100)
+_FORTNIGHT = re.compile(r"(?<!\w)(?:a\s+)?fortnight(?!\w)", re.IGNORECASE)
 # Round counts French gives of days, weeks, years: "une dizaine de jours" is eight to twelve.
 _ROUND_COUNTS = re.compile(r"(?<!\w)(?:une\s+)?(dizaine|douzaine|quinzaine|vingtaine|trentaine)\s+(?:de\s+|d')"
                            r"(jours|semaines|mois|ans|années|heures)(?!\w)", re.IGNORECASE)
@@ -121,14 +120,14 @@ def _written_lengths(text: str) -> list[Duration]:
         if text[m.end():m.end() + 4].lower() == "-old":
             continue
         word = m.group(1).lower()
-        value = float(word) if word.isdigit() else float(_ENGLISH_VALUES[word])
+        value = float(word) if word.isdigit() else float(word_entry(fold_key(word))[0][1])
         days = value * _DAYS_PER[m.group(2).lower()]
         found.append(Duration(m.start(), m.end(), m.group(0), days, days))
     for m in _ROUND_COUNTS.finditer(text):
         low, high = _ROUND_VALUES[m.group(1).lower()]
         per = _DAYS_PER[_FRENCH_UNITS[m.group(2).lower()]]
         found.append(Duration(m.start(), m.end(), m.group(0), low * per, high * per))
-    for m in re.finditer(r"(?<!\w)(?:a\s+)?fortnight(?!\w)", text, re.IGNORECASE):
+    for m in _FORTNIGHT.finditer(text):
         found.append(Duration(m.start(), m.end(), m.group(0), 14.0, 14.0))
     return found
 

@@ -160,12 +160,16 @@ def same_name(a: str, b: str) -> bool:
 SAME_WORD = 75.0
 
 
+def _name_words(text: str, links: bool = True) -> list[tuple[str, str]]:
+    """(word, script) of each word of a name, articles and particles dropped; with ``links=False``
+    the words that link its parts too ("bin" is in half the names of the Gulf)."""
+    words = _WORDS.findall(fold_arabic(unicodedata.normalize("NFKC", text)))
+    return [(w, _script(w)) for w in words if w.lower() not in _PARTICLES and (links or w.lower() not in _NAME_LINKS)]
+
+
 def name_word_keys(text: str, links: bool = True) -> list[str]:
-    """The skeleton of each word of a name (articles and particles dropped; with ``links=False``
-    the words that link its parts too: "bin" is in half the names of the Gulf)."""
-    text = fold_arabic(unicodedata.normalize("NFKC", text))
-    keys = [_KEYERS[_script(w)](w) for w in _WORDS.findall(text) if w.lower() not in _PARTICLES
-            and (links or w.lower() not in _NAME_LINKS)]
+    """The skeleton of each word of a name (``_name_words``)."""
+    keys = [_KEYERS[script](w) for w, script in _name_words(text, links)]
     return [k for k in keys if len(k) >= 2]
 
 
@@ -218,10 +222,7 @@ def _name_word_variants(name: str) -> tuple[frozenset[str], ...]:
     """Each word's skeletons: a Latin word ending in a vowel and "h" may be an Arabic ح
     ("Saleh" is «صالح», "slh", where the key drops the h as in "Abdullah")."""
     variants = []
-    for word in _WORDS.findall(fold_arabic(unicodedata.normalize("NFKC", name))):
-        if word.lower() in _PARTICLES or word.lower() in _NAME_LINKS:
-            continue
-        script = _script(word)
+    for word, script in _name_words(name, links=False):
         key = _loose(_KEYERS[script](word))
         keys = {key}
         if script == "latin" and re.search(r"[aeiou]h$", word.lower()):

@@ -29,7 +29,9 @@ from service.claims.entities import same_entity
 from service.claims.lexicon_places import COUNTRY_KEYS
 from service.claims.lexicons import fold
 from service.claims.slots import ClaimSlots
+from service.claims.transliterate import named_across, shares_name_word
 from service.models import Reason
+from service.pipeline.normalize import is_arabic
 
 
 def _places(slots: ClaimSlots) -> list:
@@ -109,14 +111,21 @@ def first_name_keys() -> frozenset[str]:
     return frozenset(to_latin_key(name) for name in FIRST_NAMES)
 
 
+# A claim meets fifty reports, each several times: their scripts are looked at once.
+_arabic = lru_cache(maxsize=50_000)(is_arabic)
+
+
+def named_across_scripts(name: str, claim: ClaimSlots, report: ClaimSlots) -> bool:
+    """A claim's name the report gives in another script where its named-entity reader found no
+    such name, or merged it with its title ("Former Al-Nassr", «ولاعب النصر السابق ماجد عبدالله»)."""
+    return _arabic(claim.text) != _arabic(report.text) and named_across(name, report.text, first_name_keys())
+
+
 def _unnamed_in(person, slots: ClaimSlots) -> bool:
     """Whether ``slots`` names the person nowhere: as the same name, by two of its words, or by
     a word other than a common first name, in any script (names are told apart, so a doubt counts as a match:
     "Tawfiq ar-Rabiah" and «توفيق الربيعة» must never make a conflict)."""
-    from service.claims.transliterate import shares_name_word
     from service.judge.reasons import named_in
-
-    from service.claims.transliterate import named_across
 
     names = [other for other in slots.entities if other.kind != "role"]
     return not any(same_entity(person, other) or shares_name_word(person.text, other.text, first_name_keys())

@@ -75,7 +75,7 @@ def shared_figures(a: ClaimSlots, b: ClaimSlots) -> list[str]:
 
 def names_across(a: ClaimSlots, b: ClaimSlots) -> list[str]:
     """a's names that b gives in another script, where b's entity reader did not find them."""
-    from service.retrieval.relevance import named_across_scripts
+    from service.judge.claim_reasons import named_across_scripts
 
     return [e.key for e in a.entities if e.kind != "role" and named_across_scripts(e.text, a, b)]
 

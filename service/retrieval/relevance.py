@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 from service.claims.entities import same_entity
 from service.claims.numbers import comparable, conflicting
 from service.claims.slots import ClaimSlots
-from service.pipeline.normalize import is_arabic
+from service.judge.claim_reasons import named_across_scripts
 
 # Fitted on the dev half (benchmarks/crosslingual_fit.py): 3,900 retrieved reports of 78 claims, 108
 # of them the claim's target or a copy of it. ``gap`` is the best report's cosine minus this one's: a
@@ -74,19 +73,6 @@ def shared_anchors(claim: ClaimSlots, report: ClaimSlots) -> tuple[list[str], li
         same = any(comparable(q, r) and not conflicting(q, r) for r in report_figures)
         (shared if same else missing).append(q.text)
     return list(dict.fromkeys(shared)), list(dict.fromkeys(missing))
-
-
-def named_across_scripts(name: str, claim: ClaimSlots, report: ClaimSlots) -> bool:
-    """A claim's name the report gives in another script where its named-entity reader found no
-    such name, or merged it with its title ("Former Al-Nassr", «ولاعب النصر السابق ماجد عبدالله»)."""
-    from service.judge.claim_reasons import first_name_keys
-    from service.claims.transliterate import named_across
-
-    return _arabic(claim.text) != _arabic(report.text) and named_across(name, report.text, first_name_keys())
-
-
-# A claim meets fifty reports, each several times: their scripts are looked at once.
-_arabic = lru_cache(maxsize=50_000)(is_arabic)
 
 
 def contested_figures(claim: ClaimSlots, report: ClaimSlots) -> int:
@@ -139,11 +125,9 @@ def other_instance(claim: ClaimSlots, report: ClaimSlots) -> bool:
     """Two or more of the claim's figures given otherwise, none given as the claim gives it (a
     market's level of another day may sit within rounding of the claim's: near is not the same)."""
     theirs = _figures(report)
-    mine = [q for q in _figures(claim) if any(comparable(q, r) for r in theirs)]
-    contested = [q for q in mine if all(conflicting(q, r) for r in theirs if comparable(q, r))]
-    same = [q for q in mine if any(comparable(q, r) and abs(q.value - r.value) <= 0.005 * max(abs(q.value), abs(r.value))
-                                   for r in theirs)]
-    return len(contested) >= 2 and not same
+    same = [q for q in _figures(claim) if any(comparable(q, r) and abs(q.value - r.value) <= 0.005 * max(abs(q.value), abs(r.value))
+                                              for r in theirs)]
+    return contested_figures(claim, report) >= 2 and not same
 
 
 def relevance(cosine: float, best: float, claim: ClaimSlots, report: ClaimSlots) -> Relevance:
